@@ -1,0 +1,19 @@
+using Screenplay.Fountain.Syntax;
+using Screenplay.Fountain.Text;
+
+namespace Screenplay.Fountain;
+
+/// <summary>
+/// Entry point for reading Fountain. Parsing never throws and is linear in the input: any text, however
+/// malformed, becomes a <see cref="Document"/>.
+/// </summary>
+public static class Fountain
+{
+    public static Document Parse(string text) => throw new NotImplementedException("parser: issue #3");
+
+    /// <summary>
+    /// The document for <paramref name="previous"/>'s source with <paramref name="change"/> applied, re-parsing only
+    /// the paragraphs the change can affect. Always equal to <c>Parse(change.ApplyTo(previous.Source))</c>.
+    /// </summary>
+    public static Document Reparse(Document previous, TextChange change) => throw new NotImplementedException("parser: issue #3");
+}
