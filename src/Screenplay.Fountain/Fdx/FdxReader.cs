@@ -33,7 +33,7 @@ internal static class FdxReader
         }
         catch (XmlException e)
         {
-            throw new FdxFormatException($"Not a valid FDX file: malformed XML at line {e.LineNumber}, position {e.LinePosition}.", e);
+            throw new FdxFormatException("Not a valid FDX file: malformed XML: " + e.Message.ReplaceLineEndings(" "), e);
         }
 
         var root = xml.Root;

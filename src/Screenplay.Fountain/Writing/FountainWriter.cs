@@ -85,11 +85,14 @@ public static class FountainWriter
     /// <summary>Every paragraph stands apart after a blank line, except the parts of one speech.</summary>
     private static void Separate(StringBuilder builder)
     {
-        if (builder.Length > 0)
+        if (builder.Length > 0 && !EndsWithBlankLine(builder))
         {
             builder.Append('\n');
         }
     }
+
+    private static bool EndsWithBlankLine(StringBuilder builder) =>
+        builder.Length >= 2 && builder[^1] == '\n' && builder[^2] == '\n';
 
     private static void WriteElement(StringBuilder builder, Element element, bool firstInFile, bool speechFollows)
     {
