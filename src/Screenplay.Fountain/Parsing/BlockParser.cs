@@ -137,6 +137,19 @@ internal sealed class BlockParser
         return sb.ToString();
     }
 
+    private bool AllWhitespace()
+    {
+        foreach (var line in _paragraph)
+        {
+            if (!line.Text(_source).IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void FlushParagraph(ref bool firstParagraph)
     {
         if (_paragraph.Count == 0)
@@ -144,7 +157,11 @@ internal sealed class BlockParser
             return;
         }
 
-        if (firstParagraph && TitlePageParser.Starts(_paragraph, _source))
+        if (AllWhitespace())
+        {
+            // Lines of spaces alone keep a blank line inside a paragraph; with nothing around them they are nothing.
+        }
+        else if (firstParagraph && TitlePageParser.Starts(_paragraph, _source))
         {
             _titlePage = TitlePageParser.Parse(_paragraph, _source);
         }
