@@ -39,7 +39,9 @@ function stripMarkers(text) {
   else if (t.startsWith('>') && t.endsWith('<')) t = t.slice(1, -1);
   else if (/^[!@~>]/.test(t) || (t.startsWith('.') && !t.startsWith('..'))) t = t.slice(1);
   if (t.endsWith('^')) t = t.slice(0, -1);
-  return t.trim();
+  t = t.trim();
+  // The heading placeholder Tab leaves on an empty line is no text of the writer's.
+  return /^(?:int\.?\/ext|int|ext|est|i\/e)\.?$/i.test(t) ? '' : t;
 }
 
 /**
