@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Screenplay.Web.Data;
+
+/// <summary>
+/// The app's one database: Identity tables, scripts, memberships, revisions, and the data-protection keys that
+/// sign cookies and antiforgery tokens (kept here so every app instance shares them). Names are snake_case.
+/// </summary>
+public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Script> Scripts => Set<Script>();
+    public DbSet<ScriptMember> ScriptMembers => Set<ScriptMember>();
+    public DbSet<ScriptRevision> ScriptRevisions => Set<ScriptRevision>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.ToTable("users");
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+        });
+        // Identity names its tables AspNet*; snake_case them like everything else.
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+
+        builder.Entity<Script>(e =>
+        {
+            e.Property(s => s.Title).HasMaxLength(200);
+            e.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.OwnerId);
+        });
+
+        builder.Entity<ScriptMember>(e =>
+        {
+            e.HasKey(m => new { m.ScriptId, m.UserId });
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasOne(m => m.Script).WithMany(s => s.Members).HasForeignKey(m => m.ScriptId);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId);
+            e.HasIndex(m => m.UserId);
+        });
+
+        builder.Entity<ScriptRevision>(e =>
+        {
+            e.Property(r => r.Kind).HasMaxLength(32);
+            e.HasOne(r => r.Script).WithMany(s => s.Revisions).HasForeignKey(r => r.ScriptId);
+            e.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(r => new { r.ScriptId, r.CreatedAt });
+        });
+    }
+}
