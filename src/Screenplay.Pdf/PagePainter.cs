@@ -6,8 +6,10 @@ using SkiaSharp;
 namespace Screenplay.Pdf;
 
 /// <summary>Draws one page's positioned lines (and the watermark) onto a PDF page.</summary>
-internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
+internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark) : IDisposable
 {
+    private readonly Dictionary<(SKTypeface Typeface, Emphasis Emphasis, float Size), SKFont> _fonts = [];
+
     /// <summary>Baseline below the top of a 12 pt line box: the line's descent sits at its bottom (typewriter spacing).</summary>
     private const float BaselineOffset = 9.5f;
 
@@ -56,16 +58,26 @@ internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
     private float DrawRun(SKCanvas canvas, string text, Emphasis emphasis, float x, float baseline, float size, SKPaint paint)
     {
         var start = x;
-        foreach (var (segment, typeface) in Segments(text, emphasis))
+        if (System.Text.Ascii.IsValid(text))
         {
-            using var font = Font(typeface, emphasis, size);
-            canvas.DrawText(segment, x, baseline, font, paint);
-            x += font.MeasureText(segment);
+            // The common case: Courier Prime has every ASCII glyph, so one draw call and no fallback lookups.
+            var font = Font(fonts.Courier(emphasis), emphasis, size);
+            canvas.DrawText(text, x, baseline, font, paint);
+            x += font.MeasureText(text);
+        }
+        else
+        {
+            foreach (var (segment, typeface) in Segments(text, emphasis))
+            {
+                var font = Font(typeface, emphasis, size);
+                canvas.DrawText(segment, x, baseline, font, paint);
+                x += font.MeasureText(segment);
+            }
         }
 
         if (emphasis.HasFlag(Emphasis.Underline) && x > start)
         {
-            using var font = Font(fonts.Courier(emphasis), emphasis, size);
+            var font = Font(fonts.Courier(emphasis), emphasis, size);
             var metrics = font.Metrics;
             var offset = metrics.UnderlinePosition ?? size * 0.1f;
             var thickness = metrics.UnderlineThickness ?? size * 0.05f;
@@ -80,14 +92,36 @@ internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
         var width = 0f;
         foreach (var (segment, typeface) in Segments(text, emphasis))
         {
-            using var font = Font(typeface, emphasis, size);
-            width += font.MeasureText(segment);
+            width += Font(typeface, emphasis, size).MeasureText(segment);
         }
 
         return width;
     }
 
-    private static SKFont Font(SKTypeface typeface, Emphasis emphasis, float size) => new(typeface, size)
+    public void Dispose()
+    {
+        foreach (var font in _fonts.Values)
+        {
+            font.Dispose();
+        }
+
+        _fonts.Clear();
+    }
+
+    /// <summary>One SKFont per typeface, style and size for the whole document (creating one per run costs more than drawing it).</summary>
+    private SKFont Font(SKTypeface typeface, Emphasis emphasis, float size)
+    {
+        var key = (typeface, emphasis & (Emphasis.Bold | Emphasis.Italic), size);
+        if (!_fonts.TryGetValue(key, out var font))
+        {
+            font = NewFont(typeface, emphasis, size);
+            _fonts.Add(key, font);
+        }
+
+        return font;
+    }
+
+    private static SKFont NewFont(SKTypeface typeface, Emphasis emphasis, float size) => new(typeface, size)
     {
         Subpixel = true,
         // A fallback family may have no bold or italic face: synthesize them rather than lose the emphasis.

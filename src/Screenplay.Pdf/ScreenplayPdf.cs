@@ -33,7 +33,7 @@ public static class ScreenplayPdf
 
         using var document = SKDocument.CreatePdf(output, metadata)
             ?? throw new InvalidOperationException("SkiaSharp could not open a PDF document on the output stream.");
-        var painter = new PagePainter(FontSet.Shared, script.Paper, options.Watermark);
+        using var painter = new PagePainter(FontSet.Shared, script.Paper, options.Watermark);
         if (script.TitlePage is { } titlePage)
         {
             painter.Paint(document, titlePage);

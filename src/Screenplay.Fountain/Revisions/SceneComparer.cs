@@ -12,7 +12,7 @@ namespace Screenplay.Fountain.Revisions;
 public static class SceneComparer
 {
     /// <summary>Scenes scoring below this (0..1) are reported as one removed and one added rather than as changed.</summary>
-    public const double MatchThreshold = 0.4;
+    public const double MatchThreshold = 0.5;
 
     public static ScriptComparison Compare(Document oldDocument, Document newDocument)
     {
@@ -43,13 +43,17 @@ public static class SceneComparer
             entries.Add((n, 0, entry));
         }
 
-        // A removed scene stands right after the scene that preceded it in the old version.
+        // A removed scene stands right after the scene that preceded it in the old version (and stayed in place).
         var anchor = -0.5;
         for (var o = 0; o < olds.Count; o++)
         {
             if (oldToNew[o] >= 0)
             {
-                anchor = oldToNew[o];
+                if (!moved.Contains(o))
+                {
+                    anchor = oldToNew[o];
+                }
+
                 continue;
             }
 
@@ -140,7 +144,7 @@ public static class SceneComparer
     internal static double Similarity(SceneText a, SceneText b)
     {
         var heading = string.Equals(a.HeadingKey, b.HeadingKey, StringComparison.Ordinal) ? 1.0 : Dice(a.HeadingWords, b.HeadingWords);
-        var body = a.WordCount + b.WordCount == 0 ? heading : Dice(a.Words, b.Words);
+        var body = a.Words.Count + b.Words.Count == 0 ? heading : Dice(a.Words, b.Words);
         return heading / 3 + body * 2 / 3;
     }
 

@@ -13,9 +13,9 @@ internal sealed class SceneText
         Text = text;
         Span = span;
         HeadingKey = heading.Trim().ToUpperInvariant();
-        HeadingWords = Count(HeadingKey);
-        Words = Count(text);
-        WordCount = Words.Values.Sum();
+        HeadingWords = Count(HeadingKey, 1);
+        Words = Count(text, MinimumWordLength);
+        WordCount = WordTokens.Instance.Chunk(text).Count(WordTokens.IsWord);
     }
 
     public int Index { get; }
@@ -27,6 +27,7 @@ internal sealed class SceneText
     public SourceSpan Span { get; }
     public Dictionary<string, int> HeadingWords { get; }
     public Dictionary<string, int> Words { get; }
+    /// <summary>Every word of the scene, for the words added or removed with it.</summary>
     public int WordCount { get; }
 
     public static List<SceneText> Of(Document document)
@@ -53,12 +54,15 @@ internal sealed class SceneText
     public ImmutableArray<Note> NotesIn(Document document) =>
         [.. document.Notes.Where(n => n.Span.Start >= Span.Start && n.Span.Start < Span.End)];
 
-    private static Dictionary<string, int> Count(string text)
+    /// <summary>Body words shorter than this are left out of matching: "the", "a", "and" make any two scenes look alike.</summary>
+    private const int MinimumWordLength = 4;
+
+    private static Dictionary<string, int> Count(string text, int minimumLength)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var piece in WordTokens.Instance.Chunk(text))
         {
-            if (WordTokens.IsWord(piece))
+            if (WordTokens.IsWord(piece) && piece.Length >= minimumLength)
             {
                 var key = piece.ToUpperInvariant();
                 counts[key] = counts.GetValueOrDefault(key) + 1;

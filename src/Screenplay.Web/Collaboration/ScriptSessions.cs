@@ -25,6 +25,8 @@ internal sealed partial class ScriptSessions(
     /// <summary>Scripts loaded right now.</summary>
     public int Count => entries.Count;
 
+    public bool IsLoaded(Guid scriptId) => entries.ContainsKey(scriptId);
+
     /// <summary>
     /// Runs <paramref name="action"/> on the script's session, opening it if needed.
     /// </summary>

@@ -69,7 +69,7 @@ export function setLineType(state, number, type) {
     }
     case 'scene_heading':
       if (base.length === 0) text = 'INT. ';
-      else if (headingPrefix.test(base) && nextBlank) text = base.toUpperCase();
+      else if (headingPrefix.test(base)) text = base.toUpperCase();
       else text = '.' + base.toUpperCase();
       if (!prevBlank) before = 'open';
       break;
