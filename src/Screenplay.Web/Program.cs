@@ -1,4 +1,5 @@
 using Screenplay.Web.Accounts;
+using Screenplay.Web.Collaboration;
 using Screenplay.Web.Components;
 using Screenplay.Web.Data;
 using Screenplay.Web.Export;
@@ -12,6 +13,7 @@ builder.AddOperations();
 builder.AddScreenplayDatabase();
 builder.Services.AddAccounts();
 builder.Services.AddScripts(builder.Configuration);
+builder.AddCollaboration();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ app.MapAccounts();
 app.MapScripts();
 app.MapSharing();
 app.MapExport();
+app.MapCollaboration();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -99,8 +99,23 @@ public sealed class ChangeSet : ChangeDesc
     }
 
     /// <summary>The single replacement <paramref name="from"/>..<paramref name="to"/> → <paramref name="insert"/>.</summary>
-    public static ChangeSet Of(int from, int to, string insert, int length) =>
-        Of([new TextChange(from, to - from, insert)], length);
+    /// <exception cref="ArgumentException">The range does not fit the document.</exception>
+    public static ChangeSet Of(int from, int to, string insert, int length)
+    {
+        // The common case of one keystroke, without the general path's bookkeeping.
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (from > to || from < 0 || to > length)
+            throw new ArgumentException($"Invalid change range {from} to {to} (in a document of length {length}).", nameof(from));
+        string text = NormalizeLineBreaks(insert ?? "");
+        if (from == to && text.Length == 0) return Empty(length);
+        var sections = new List<int>(6);
+        Sections.Add(sections, from, -1);
+        Sections.Add(sections, to - from, text.Length);
+        var inserted = new List<string>(1);
+        Sections.AddInsert(inserted, sections, text);
+        Sections.Add(sections, length - to, -1);
+        return new ChangeSet(sections.ToArray(), inserted.ToArray());
+    }
 
     private static string NormalizeLineBreaks(string text) =>
         text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;

@@ -16,6 +16,8 @@ public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> op
     public DbSet<Script> Scripts => Set<Script>();
     public DbSet<ScriptMember> ScriptMembers => Set<ScriptMember>();
     public DbSet<ScriptRevision> ScriptRevisions => Set<ScriptRevision>();
+    public DbSet<ScriptUpdate> ScriptUpdates => Set<ScriptUpdate>();
+    public DbSet<ScriptSnapshot> ScriptSnapshots => Set<ScriptSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +58,22 @@ public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> op
             e.HasOne(r => r.Script).WithMany(s => s.Revisions).HasForeignKey(r => r.ScriptId);
             e.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(r => new { r.ScriptId, r.CreatedAt });
+        });
+
+        // The live editor's log: the key decides which app instance wins a version (see Collaboration/).
+        builder.Entity<ScriptUpdate>(e =>
+        {
+            e.HasKey(u => new { u.ScriptId, u.Version });
+            e.Property(u => u.ClientId).HasMaxLength(64);
+            e.Property(u => u.Changes).HasColumnType("json");
+            e.HasOne<Script>().WithMany().HasForeignKey(u => u.ScriptId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<ScriptSnapshot>(e =>
+        {
+            e.HasKey(s => new { s.ScriptId, s.Version });
+            e.HasOne<Script>().WithMany().HasForeignKey(s => s.ScriptId);
         });
     }
 }

@@ -9,6 +9,12 @@ public sealed class Script
     public Guid Id { get; set; }
     public string Title { get; set; } = "";
     public string Text { get; set; } = "";
+
+    /// <summary>
+    /// The live-edit version <see cref="Text"/> corresponds to. The edit log (<see cref="ScriptUpdate"/>) is the
+    /// truth while a script is being edited; the live session copies text and version here every few seconds.
+    /// </summary>
+    public int Version { get; set; }
     public string OwnerId { get; set; } = "";
     public AppUser? Owner { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

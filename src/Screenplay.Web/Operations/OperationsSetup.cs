@@ -33,9 +33,16 @@ internal static class OperationsSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // Answered right here rather than by re-running a page: a failed POST must not be replayed through
+            // antiforgery and form handling a second time.
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                // Bad requests (a missing antiforgery token, a body over the size limit) keep their 4xx status.
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                ExceptionHandler = context => StatusPage.WriteAsync(context.Response),
+            });
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePages(context => StatusPage.WriteAsync(context.HttpContext.Response));
         return app;
     }
 }

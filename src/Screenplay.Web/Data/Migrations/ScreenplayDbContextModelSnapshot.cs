@@ -338,6 +338,10 @@ namespace Screenplay.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("updated_by_id");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_scripts");
 
@@ -418,6 +422,69 @@ namespace Screenplay.Web.Data.Migrations
                         .HasDatabaseName("ix_script_revisions_script_id_created_at");
 
                     b.ToTable("script_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Data.ScriptSnapshot", b =>
+                {
+                    b.Property<Guid>("ScriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("script_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("ScriptId", "Version")
+                        .HasName("pk_script_snapshots");
+
+                    b.ToTable("script_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Data.ScriptUpdate", b =>
+                {
+                    b.Property<Guid>("ScriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("script_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ScriptId", "Version")
+                        .HasName("pk_script_updates");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_script_updates_user_id");
+
+                    b.ToTable("script_updates", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -528,6 +595,32 @@ namespace Screenplay.Web.Data.Migrations
                     b.Navigation("Script");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Data.ScriptSnapshot", b =>
+                {
+                    b.HasOne("Screenplay.Web.Data.Script", null)
+                        .WithMany()
+                        .HasForeignKey("ScriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_snapshots_scripts_script_id");
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Data.ScriptUpdate", b =>
+                {
+                    b.HasOne("Screenplay.Web.Data.Script", null)
+                        .WithMany()
+                        .HasForeignKey("ScriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_updates_scripts_script_id");
+
+                    b.HasOne("Screenplay.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_script_updates_users_user_id");
                 });
 
             modelBuilder.Entity("Screenplay.Web.Data.Script", b =>

@@ -163,7 +163,7 @@ export function createEditor(parent, options = {}) {
 
 /** The scene headings of the script: `{ index, line, heading }`. */
 export function scenesOf(state) {
-  const { lines } = state.field(screenplayLines);
+  const { lines } = screenplayLines(state);
   const scenes = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]?.type === 'scene_heading') scenes.push({ index: scenes.length, line: i + 1, heading: headingText(state.doc.line(i + 1).text) });

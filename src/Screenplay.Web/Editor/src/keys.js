@@ -3,7 +3,7 @@
 // set by rewriting the line (case, forcing markers, the blank line before it), which keeps the text the truth.
 import { EditorSelection } from '@codemirror/state';
 import { screenplayLines } from './look.js';
-import { classify, looksLikeCue, cueName } from './fountain/classify.js';
+import { looksLikeCue, cueName } from './fountain/classify.js';
 
 /** The order Tab walks through; Shift-Tab walks back. */
 export const cycleOrder = Object.freeze(['action', 'scene_heading', 'character', 'parenthetical', 'dialogue', 'transition']);
@@ -12,7 +12,7 @@ const headingPrefix = /^(?:int\.?\/ext|int|ext|est|i\/e)[. ]/i;
 const dialogueBlock = new Set(['character', 'parenthetical', 'dialogue']);
 
 function linesOf(state) {
-  return state.field(screenplayLines, false) ?? classify(state.doc.toString());
+  return screenplayLines(state);
 }
 
 function isBlankLine(state, number) {
@@ -69,7 +69,7 @@ export function setLineType(state, number, type) {
     }
     case 'scene_heading':
       if (base.length === 0) text = 'INT. ';
-      else if (headingPrefix.test(base) && nextBlank) text = base.toUpperCase();
+      else if (headingPrefix.test(base)) text = base.toUpperCase();
       else text = '.' + base.toUpperCase();
       if (!prevBlank) before = 'open';
       break;

@@ -1,14 +1,23 @@
 // The screenplay look while typing: every line styled and indented as the printed page sets it
 // (Courier 12 pt, 10 characters per inch, so one inch is 10ch; a 6-inch text column is 60ch).
-import { StateField, RangeSetBuilder } from '@codemirror/state';
+import { RangeSetBuilder } from '@codemirror/state';
 import { EditorView, ViewPlugin, Decoration } from '@codemirror/view';
 import { classify, findEmphasis, sceneNumberStart } from './fountain/classify.js';
 
-/** The classification of the whole document, kept current on every change. */
-export const screenplayLines = StateField.define({
-  create: (state) => classify(state.doc.toString()),
-  update: (value, tr) => (tr.docChanged ? classify(tr.state.doc.toString()) : value),
-});
+const classified = new WeakMap();
+
+/**
+ * The classification of a state's whole document. Computed when first asked for and cached per document (a
+ * `Text` never changes), so a burst of remote updates costs one classification, not one per update.
+ */
+export function screenplayLines(state) {
+  let result = classified.get(state.doc);
+  if (!result) {
+    result = classify(state.doc.toString());
+    classified.set(state.doc, result);
+  }
+  return result;
+}
 
 const lineDecorations = new Map();
 function lineDecoration(type, extraClass) {
@@ -33,7 +42,7 @@ const marks = {
 };
 
 function buildDecorations(view) {
-  const { lines, hidden } = view.state.field(screenplayLines);
+  const { lines, hidden } = screenplayLines(view.state);
   const doc = view.state.doc;
   const builder = new RangeSetBuilder();
   for (const { from, to } of view.visibleRanges) {
@@ -118,5 +127,5 @@ const theme = EditorView.theme({
 
 /** The screenplay look: line classification, decorations and the page-like theme. */
 export function screenplayLook() {
-  return [screenplayLines, decorationsPlugin, theme, EditorView.lineWrapping];
+  return [decorationsPlugin, theme, EditorView.lineWrapping];
 }

@@ -12,7 +12,7 @@ import { screenplayCompletions } from '../src/complete.js';
 function stateOf(textWithCaret, extensions = []) {
   const at = textWithCaret.indexOf('|');
   const doc = textWithCaret.replace('|', '');
-  return EditorState.create({ doc, selection: EditorSelection.cursor(at), extensions: [screenplayLines, ...extensions] });
+  return EditorState.create({ doc, selection: EditorSelection.cursor(at), extensions });
 }
 
 /** Runs a command and returns the resulting text with `|` at the caret. */
@@ -47,7 +47,7 @@ for (const [name, before, after] of enterCases) {
 test('Enter after a cue puts the caret on a dialogue line once text is typed', () => {
   let { state } = run(screenplayEnter, stateOf('\nMARGOT|'));
   state = state.update({ changes: { from: state.selection.main.head, insert: 'Hello.' } }).state;
-  assert.deepEqual(state.field(screenplayLines).lines.map((l) => l.type), ['blank', 'character', 'dialogue']);
+  assert.deepEqual(screenplayLines(state).lines.map((l) => l.type), ['blank', 'character', 'dialogue']);
 });
 
 test('Enter mid-line, on a blank line or read-only is left to the default keymap', () => {
