@@ -65,10 +65,40 @@ internal static class IncrementalParser
         }
 
         var newElements = builder.MoveToImmutable();
-        return new Document(text, titlePage, newElements, SceneIndexer.Build(newElements), ShiftNotes(previous.Notes, start, delta, lineDelta))
+        bool sectionsChanged = HasSection(parsed) || HasSection(elements, first, last);
+        var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + parsed.Count, parsed.Count - (last - first), delta, lineDelta, sectionsChanged);
+        var scenes = SceneIndexer.Build(newElements, reuse);
+        return new Document(text, titlePage, newElements, scenes, ShiftNotes(previous.Notes, start, delta, lineDelta))
         {
             Masks = masks,
         };
+    }
+
+    private static bool HasSection(IReadOnlyList<Element> elements, int from = 0, int to = -1)
+    {
+        to = to < 0 ? elements.Count : to;
+        for (int i = from; i < to; i++)
+        {
+            if (elements[i].Type == ElementType.Section)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSection(ImmutableArray<Element> elements, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (elements[i].Type == ElementType.Section)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Element Shift(Element e, int delta, int lineDelta) =>
