@@ -16,5 +16,5 @@ public static class Fountain
     /// The document for <paramref name="previous"/>'s source with <paramref name="change"/> applied, re-parsing only
     /// the paragraphs the change can affect. Always equal to <c>Parse(change.ApplyTo(previous.Source))</c>.
     /// </summary>
-    public static Document Reparse(Document previous, TextChange change) => DocumentParser.Parse(change.ApplyTo(previous.Source));
+    public static Document Reparse(Document previous, TextChange change) => IncrementalParser.Reparse(previous, change);
 }

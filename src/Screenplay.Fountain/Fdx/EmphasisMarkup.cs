@@ -4,51 +4,89 @@ using Screenplay.Fountain.Syntax;
 namespace Screenplay.Fountain.Fdx;
 
 /// <summary>
-/// Turns printable runs (as Final Draft stores them) into Fountain text with emphasis markers: literal <c>*</c>,
-/// <c>_</c> and <c>\</c> are escaped, and markers never span a line break or hug outer spaces, since Fountain reads
-/// neither as emphasis.
+/// Turns printable runs (as Final Draft stores them) into Fountain text with emphasis markers that the parser reads
+/// back to the same runs: literal <c>*</c> and <c>_</c> are escaped, markers never span a line break, and two star
+/// markers are never written touching (the parser would read <c>*</c> + <c>**</c> as one <c>***</c>): where runs
+/// meet, a space at the edge is moved outside the markers to keep them apart. Runs that meet with neither side
+/// having a space (<c>**bold**</c> glued to <c>*italic*</c> inside a word) cannot be told apart and may merge.
 /// </summary>
 internal static class EmphasisMarkup
 {
     public static string ToFountain(IEnumerable<TextRun> runs)
     {
         var builder = new StringBuilder();
+        var line = new List<TextRun>();
         foreach (var run in Merge(runs))
         {
-            var lines = run.Text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            var parts = run.Text.Split('\n');
+            for (var i = 0; i < parts.Length; i++)
             {
                 if (i > 0)
                 {
+                    AppendLine(builder, line);
                     builder.Append('\n');
+                    line.Clear();
                 }
 
-                AppendMarked(builder, lines[i], run.Emphasis);
+                if (parts[i].Length > 0)
+                {
+                    line.Add(run with { Text = parts[i] });
+                }
             }
         }
 
+        AppendLine(builder, line);
         return builder.ToString();
     }
 
-    private static void AppendMarked(StringBuilder builder, string text, Emphasis emphasis)
+    private sealed record Piece(string Lead, string Core, string Trail, Emphasis Emphasis)
     {
-        var core = text.Trim();
-        if (core.Length == 0 || emphasis == Emphasis.None)
-        {
-            AppendEscaped(builder, text);
-            return;
-        }
+        public string Opening => Markers(Emphasis);
 
-        var lead = text.Length - text.TrimStart().Length;
-        builder.Append(text, 0, lead);
-        var open = Opening(emphasis);
-        builder.Append(open);
-        AppendEscaped(builder, core);
-        builder.Append(Closing(open));
-        builder.Append(text, lead + core.Length, text.Length - lead - core.Length);
+        public bool StartsWithStar => Opening.StartsWith('*');
+
+        /// <summary>The closing marker mirrors the opening one, so it ends with the character the opening starts with.</summary>
+        public bool EndsWithStar => Opening.StartsWith('*');
     }
 
-    private static string Opening(Emphasis emphasis)
+    private static void AppendLine(StringBuilder builder, List<TextRun> runs)
+    {
+        // A stretch of spaces prints the same in italic or bold: written plain, it cannot make markers touch.
+        var pieces = runs
+            .Select(r => new Piece("", r.Text, "", r.Text.Trim().Length == 0 && r.Emphasis != Emphasis.Underline ? Emphasis.None : r.Emphasis))
+            .ToList();
+
+        for (var i = 0; i + 1 < pieces.Count; i++)
+        {
+            var (left, right) = (pieces[i], pieces[i + 1]);
+            if (!left.EndsWithStar || !right.StartsWithStar)
+            {
+                continue;
+            }
+
+            var trail = left.Core.Length - left.Core.TrimEnd().Length;
+            var lead = right.Core.Length - right.Core.TrimStart().Length;
+            if (trail > 0)
+            {
+                pieces[i] = left with { Core = left.Core[..^trail], Trail = left.Core[^trail..] };
+            }
+            else if (lead > 0)
+            {
+                pieces[i + 1] = right with { Lead = right.Core[..lead], Core = right.Core[lead..] };
+            }
+        }
+
+        foreach (var piece in pieces)
+        {
+            var opening = piece.Opening;
+            builder.Append(piece.Lead).Append(opening);
+            AppendEscaped(builder, piece.Core);
+            builder.Append(Reverse(opening)).Append(piece.Trail);
+        }
+    }
+
+    /// <summary>Underline outermost, so a star marker of one run never touches the underline of the next.</summary>
+    private static string Markers(Emphasis emphasis)
     {
         var stars = (emphasis & (Emphasis.Bold | Emphasis.Italic)) switch
         {
@@ -60,9 +98,9 @@ internal static class EmphasisMarkup
         return (emphasis & Emphasis.Underline) != 0 ? "_" + stars : stars;
     }
 
-    private static string Closing(string opening)
+    private static string Reverse(string markers)
     {
-        var chars = opening.ToCharArray();
+        var chars = markers.ToCharArray();
         Array.Reverse(chars);
         return new string(chars);
     }
@@ -71,7 +109,7 @@ internal static class EmphasisMarkup
     {
         foreach (var c in text)
         {
-            if (c is '*' or '_' or '\\')
+            if (c is '*' or '_')
             {
                 builder.Append('\\');
             }

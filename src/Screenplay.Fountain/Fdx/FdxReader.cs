@@ -65,16 +65,22 @@ internal static class FdxReader
 
         if (paragraph.Element("DualDialogue") is { } dual)
         {
-            var cues = 0;
+            var cues = new List<int>();
             foreach (var inner in dual.Elements("Paragraph"))
             {
                 var before = elements.Count;
                 ReadParagraph(inner, elements, allCaps, inDual: true);
-                if (elements.Count > before && elements[before].Type == ElementType.Character && ++cues == 2)
+                if (elements.Count > before && elements[before].Type == ElementType.Character)
                 {
-                    // The second speaker of the pair is the one Fountain marks with ^.
-                    elements[before] = elements[before] with { Dual = true };
+                    cues.Add(before);
                 }
+            }
+
+            // The second speaker of the pair is the one Fountain marks with ^; a group of one is a lone ^ cue.
+            var marked = cues.Count == 1 ? cues[0] : cues.Count > 1 ? cues[1] : -1;
+            if (marked >= 0)
+            {
+                elements[marked] = elements[marked] with { Dual = true };
             }
 
             return;

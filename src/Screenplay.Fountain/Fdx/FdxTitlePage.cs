@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Screenplay.Fountain.Parsing;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Fdx;
@@ -68,9 +69,9 @@ internal static partial class FdxTitlePage
         {
             xml.WriteStartElement("Paragraph");
             xml.WriteAttributeString("Alignment", alignment);
-            if (text.Length > 0)
+            foreach (var run in EmphasisParser.Parse(text))
             {
-                FdxWriter.WriteText(xml, new TextRun(text));
+                FdxWriter.WriteText(xml, run);
             }
 
             xml.WriteEndElement();
@@ -127,11 +128,13 @@ internal static partial class FdxTitlePage
         {
             var newline = text.IndexOf('\n');
             var keyed = KeyLine().Match(newline < 0 ? text : text[..newline]);
-            if (keyed.Success)
+            // A colon in a centered title ("STAR WARS: A NEW HOPE") is not a key; only the keys centered lines carry are.
+            if (keyed.Success && (alignment != "Center" || CenteredKeys.Contains(keyed.Groups[1].Value, StringComparer.OrdinalIgnoreCase)))
             {
                 var value = keyed.Groups[2].Value;
                 var rest = newline < 0 ? "" : text[(newline + 1)..];
-                return Entry(keyed.Groups[1].Value, rest.Length == 0 ? value : value.Length == 0 ? rest : value + "\n" + rest);
+                var key = keyed.Groups[1].Value.Replace("\\*", "*", StringComparison.Ordinal).Replace("\\_", "_", StringComparison.Ordinal);
+                return Entry(key, rest.Length == 0 ? value : value.Length == 0 ? rest : value + "\n" + rest);
             }
 
             switch (alignment)
@@ -236,7 +239,7 @@ internal static partial class FdxTitlePage
         return blocks;
     }
 
-    [GeneratedRegex(@"^([A-Za-z][A-Za-z ]{0,30}):(?:\s+(.*)|$)")]
+    [GeneratedRegex(@"^(\p{L}[^:\n]{0,39}):(?:\s+(.*)|$)")]
     private static partial Regex KeyLine();
 
     [GeneratedRegex(@"^\s*(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})\s*$", RegexOptions.IgnoreCase)]

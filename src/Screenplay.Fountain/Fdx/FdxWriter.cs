@@ -85,13 +85,14 @@ internal static class FdxWriter
 
     /// <summary>
     /// When the speech starting at <paramref name="start"/> is followed by a dual cue (<c>^</c>), the index just past
-    /// the second speech; otherwise null.
+    /// the second speech; for a dual cue with no speech before it to pair with (a third speaker in a row), the index
+    /// past its own speech, so it still travels as dual dialogue; otherwise null.
     /// </summary>
     private static int? DualPartnerEnd(IReadOnlyList<Element> elements, int start)
     {
         if (elements[start].Dual)
         {
-            return null;
+            return SpeechEnd(elements, start);
         }
 
         var second = SpeechEnd(elements, start);

@@ -121,7 +121,9 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             var left = Group(cue, end, DualSide.Left);
             var right = Group(end, rightEnd, DualSide.Right);
             var pair = new DualBlock(left, right);
-            if (pair.Height <= bodyRows)
+            // Side by side only while it can move to the next page without leaving half a page blank; a longer
+            // exchange prints one speech after the other, where the normal dialogue splitting rules apply.
+            if (pair.Height <= bodyRows / 2)
             {
                 blocks.Add(pair);
                 return rightEnd;

@@ -65,6 +65,16 @@ internal sealed class PageFlow(List<Block> blocks, int bodyRows)
                 continue;
             }
 
+            if (_current.TrueForAll(p => p.Block.KeepWithNext)
+                && block.Split(available, forced: true) is { } forcedCut)
+            {
+                // Only a heading is on this page and what follows cannot move without leaving it alone: cut by force.
+                Place(forcedCut.First, space);
+                NewPage();
+                _pending.Push(forcedCut.Remainder);
+                continue;
+            }
+
             _pending.Push(block);
             if (block.KeepWithPrevious)
             {
@@ -92,12 +102,26 @@ internal sealed class PageFlow(List<Block> blocks, int bodyRows)
         return _next < blocks.Count ? blocks[_next++] : null;
     }
 
-    private Block? PeekNext() => _pending.Count > 0 ? _pending.Peek() : _next < blocks.Count ? blocks[_next] : null;
-
-    /// <summary>Whether the start of the next block (whole, or its first allowed part) fits in <paramref name="rows"/>.</summary>
-    private bool FitsStartOfNext(int rows)
+    /// <summary>The block <paramref name="ahead"/> places after the next one (0 = the next one).</summary>
+    private Block? Peek(int ahead)
     {
-        var next = PeekNext();
+        if (ahead < _pending.Count)
+        {
+            return _pending.ElementAt(ahead);
+        }
+
+        var index = _next + ahead - _pending.Count;
+        return index < blocks.Count ? blocks[index] : null;
+    }
+
+    /// <summary>
+    /// Whether the start of the next block (whole, or its first allowed part) fits in <paramref name="rows"/>. When the
+    /// next block is itself a heading, the start of the one after it must fit too, or the first heading would be left
+    /// alone when the second moves on.
+    /// </summary>
+    private bool FitsStartOfNext(int rows, int ahead = 0)
+    {
+        var next = Peek(ahead);
         if (next is null or PageBreakBlock)
         {
             return true;
@@ -109,7 +133,12 @@ internal sealed class PageFlow(List<Block> blocks, int bodyRows)
             return false;
         }
 
-        return next.Height <= available || (!next.KeepWithNext && next.Split(available, forced: false) is not null);
+        if (next.KeepWithNext)
+        {
+            return next.Height <= available && ahead < 8 && FitsStartOfNext(available - next.Height, ahead + 1);
+        }
+
+        return next.Height <= available || next.Split(available, forced: false) is not null;
     }
 
     /// <summary>Moves the end of the page's last block (and a heading right above it) to the next page.</summary>

@@ -5,16 +5,19 @@ namespace Screenplay.Fountain.Layout;
 
 /// <summary>
 /// An element's printable text flattened to one string with an emphasis per character, so that wrapping and
-/// splitting work on plain indices and runs are rebuilt only for the slices that get printed.
+/// splitting work on plain indices and runs are rebuilt only for the slices that get printed. Most elements are a
+/// single run without tabs: those keep the run's string and one emphasis, and copy nothing.
 /// </summary>
 internal sealed class StyledText
 {
-    private readonly Emphasis[] _emphasis;
+    private readonly Emphasis[]? _emphasis;
+    private readonly Emphasis _uniform;
 
-    private StyledText(string plain, Emphasis[] emphasis)
+    private StyledText(string plain, Emphasis[]? emphasis, Emphasis uniform)
     {
         Plain = plain;
         _emphasis = emphasis;
+        _uniform = uniform;
     }
 
     public string Plain { get; }
@@ -25,7 +28,12 @@ internal sealed class StyledText
     {
         if (runs.IsDefaultOrEmpty)
         {
-            runs = fallback.Length == 0 ? [] : [new TextRun(fallback)];
+            return Unstyled(fallback);
+        }
+
+        if (runs.Length == 1 && runs[0].Text.AsSpan().IndexOfAny('\t', '\r') < 0)
+        {
+            return new StyledText(runs[0].Text, null, runs[0].Emphasis);
         }
 
         var chars = new System.Text.StringBuilder();
@@ -44,16 +52,25 @@ internal sealed class StyledText
             }
         }
 
-        return new StyledText(chars.ToString(), [.. emphasis]);
+        return new StyledText(chars.ToString(), [.. emphasis], Emphasis.None);
     }
 
-    public static StyledText Unstyled(string text) => new(text, new Emphasis[text.Length]);
+    public static StyledText Unstyled(string text) =>
+        text.AsSpan().IndexOfAny('\t', '\r') < 0
+            ? new StyledText(text, null, Emphasis.None)
+            : From([new TextRun(text)], text);
 
     public ImmutableArray<TextRun> Runs(int start, int end)
     {
         if (end <= start)
         {
             return [];
+        }
+
+        if (_emphasis is null)
+        {
+            var text = start == 0 && end == Plain.Length ? Plain : Plain[start..end];
+            return [new TextRun(text, _uniform)];
         }
 
         var builder = ImmutableArray.CreateBuilder<TextRun>();

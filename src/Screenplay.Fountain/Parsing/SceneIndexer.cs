@@ -9,15 +9,23 @@ namespace Screenplay.Fountain.Parsing;
 /// </summary>
 internal static class SceneIndexer
 {
-    public static ImmutableArray<Scene> Build(IReadOnlyList<Element> elements)
+    /// <summary>
+    /// What an incremental re-parse changed: elements <c>[FirstChanged, NewEndOfChanged)</c> are new, those after are the
+    /// old ones moved by <c>CountDelta</c> places and <c>Delta</c> characters. Scenes wholly outside are reused.
+    /// </summary>
+    internal readonly record struct Reuse(
+        ImmutableArray<Scene> Old, int FirstChanged, int NewEndOfChanged, int CountDelta, int Delta, int LineDelta, bool SectionsChanged);
+
+    public static ImmutableArray<Scene> Build(ImmutableArray<Element> elements, Reuse? reuse = null)
     {
+        int oldIndex = 0;
         var scenes = ImmutableArray.CreateBuilder<Scene>();
         var sections = new List<string>();
         var sectionLevels = new List<int>();
         ImmutableArray<string> path = [];
         var characters = new List<string>();
         int i = 0;
-        while (i < elements.Count)
+        while (i < elements.Length)
         {
             var e = elements[i];
             if (e.Type == ElementType.Section)
@@ -43,16 +51,22 @@ internal static class SceneIndexer
 
             int first = i;
             int last = i;
+            while (last + 1 < elements.Length && elements[last + 1].Type is not (ElementType.SceneHeading or ElementType.Section))
+            {
+                last++;
+            }
+
+            if (reuse is { } r && Reused(r, first, last, ref oldIndex) is { } reused)
+            {
+                scenes.Add(reused);
+                i = last + 1;
+                continue;
+            }
+
             characters.Clear();
-            for (int j = i + 1; j < elements.Count; j++)
+            for (int j = i + 1; j <= last; j++)
             {
                 var t = elements[j].Type;
-                if (t is ElementType.SceneHeading or ElementType.Section)
-                {
-                    break;
-                }
-
-                last = j;
                 if (t == ElementType.Character)
                 {
                     string name = CharacterName(elements[j].Text);
@@ -75,6 +89,35 @@ internal static class SceneIndexer
         }
 
         return scenes.ToImmutable();
+    }
+
+    private static Scene? Reused(Reuse r, int first, int last, ref int oldIndex)
+    {
+        bool before = last + 1 < r.FirstChanged;
+        bool after = first >= r.NewEndOfChanged && !r.SectionsChanged;
+        if (!before && !after)
+        {
+            return null;
+        }
+
+        int oldFirst = before ? first : first - r.CountDelta;
+        while (oldIndex < r.Old.Length && r.Old[oldIndex].FirstElement < oldFirst)
+        {
+            oldIndex++;
+        }
+
+        if (oldIndex >= r.Old.Length || r.Old[oldIndex].FirstElement != oldFirst)
+        {
+            return null;
+        }
+
+        var old = r.Old[oldIndex];
+        if (before || (r.Delta == 0 && r.LineDelta == 0 && r.CountDelta == 0))
+        {
+            return old;
+        }
+
+        return old with { Span = new SourceSpan(old.Span.Start + r.Delta, old.Span.Length, old.Span.Line + r.LineDelta), FirstElement = first };
     }
 
     /// <summary>The cue without its extensions: <c>MARGO (V.O.) (CONT'D)</c> is <c>MARGO</c>.</summary>

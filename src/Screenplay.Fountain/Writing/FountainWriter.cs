@@ -23,8 +23,10 @@ public static class FountainWriter
         for (var i = 0; i < elements.Length; i++)
         {
             var element = elements[i];
-            // Notes that stood before this element in the source go right before it.
-            while (nextNote < notes.Count && element.Span.Length > 0 && notes[nextNote].Span.Start < element.Span.Start)
+            // Notes that stood before this element in the source go right before it, but never inside a speech: a
+            // paragraph of its own there would end the dialogue.
+            var startsParagraph = element.Type is not (ElementType.Dialogue or ElementType.Parenthetical);
+            while (startsParagraph && nextNote < notes.Count && element.Span.Length > 0 && notes[nextNote].Span.Start < element.Span.Start)
             {
                 WriteNote(builder, notes[nextNote++].Text);
             }

@@ -2,14 +2,14 @@
 // scene heading.
 import { autocompletion } from '@codemirror/autocomplete';
 import { screenplayLines } from './look.js';
-import { classify, cueName } from './fountain/classify.js';
+import { cueName } from './fountain/classify.js';
 
 const headingStart = /^(\.?(?:int\.?\/ext|int|ext|est|i\/e)[. ]\s*)/i;
 const standardTimes = ['DAY', 'NIGHT', 'MORNING', 'AFTERNOON', 'EVENING', 'DAWN', 'DUSK', 'CONTINUOUS', 'LATER', 'MOMENTS LATER'];
 
 /** Character names (extensions removed) and heading locations / times in the script, in order of first use. */
 export function scriptVocabulary(state) {
-  const { lines } = state.field(screenplayLines, false) ?? classify(state.doc.toString());
+  const { lines } = screenplayLines(state);
   const names = new Set();
   const locations = new Set();
   const times = new Set();

@@ -28,7 +28,7 @@ function colourFor(name) {
   return `hsl(${Math.abs(hash) % 360}, 65%, 42%)`;
 }
 
-function baseExtensions({ readOnly, userName }) {
+function baseExtensions({ readOnly, userName, synced }) {
   return [
     history(),
     drawSelection(),
@@ -41,7 +41,7 @@ function baseExtensions({ readOnly, userName }) {
     keymap.of([...completionKeymap, ...writerKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap]),
     screenplayLook(),
     presence(),
-    statusBar({ name: userName ?? 'You', colour: colourFor(userName) }, readOnly),
+    synced ? statusBar({ name: userName ?? 'You', colour: colourFor(userName) }, readOnly) : [],
     EditorState.readOnly.of(readOnly),
     EditorView.contentAttributes.of({ 'aria-label': 'Screenplay text', 'aria-readonly': String(readOnly) }),
   ];
@@ -94,7 +94,7 @@ export function createEditor(parent, options = {}) {
       state: EditorState.create({
         doc: text,
         extensions: [
-          baseExtensions({ readOnly, userName: options.userName }),
+          baseExtensions({ readOnly, userName: options.userName, synced: Boolean(options.scriptId) }),
           extra,
           ViewPlugin.define(() => ({
             update(u) {
@@ -163,7 +163,7 @@ export function createEditor(parent, options = {}) {
 
 /** The scene headings of the script: `{ index, line, heading }`. */
 export function scenesOf(state) {
-  const { lines } = state.field(screenplayLines);
+  const { lines } = screenplayLines(state);
   const scenes = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]?.type === 'scene_heading') scenes.push({ index: scenes.length, line: i + 1, heading: headingText(state.doc.line(i + 1).text) });

@@ -2,8 +2,9 @@
 // type of the current line as Final Draft and WriterDuet do. Fountain has no hidden paragraph styles, so a type is
 // set by rewriting the line (case, forcing markers, the blank line before it), which keeps the text the truth.
 import { EditorSelection } from '@codemirror/state';
+import { isolateHistory } from '@codemirror/commands';
 import { screenplayLines } from './look.js';
-import { classify, looksLikeCue, cueName } from './fountain/classify.js';
+import { looksLikeCue, cueName } from './fountain/classify.js';
 
 /** The order Tab walks through; Shift-Tab walks back. */
 export const cycleOrder = Object.freeze(['action', 'scene_heading', 'character', 'parenthetical', 'dialogue', 'transition']);
@@ -12,7 +13,7 @@ const headingPrefix = /^(?:int\.?\/ext|int|ext|est|i\/e)[. ]/i;
 const dialogueBlock = new Set(['character', 'parenthetical', 'dialogue']);
 
 function linesOf(state) {
-  return state.field(screenplayLines, false) ?? classify(state.doc.toString());
+  return screenplayLines(state);
 }
 
 function isBlankLine(state, number) {
@@ -69,7 +70,7 @@ export function setLineType(state, number, type) {
     }
     case 'scene_heading':
       if (base.length === 0) text = 'INT. ';
-      else if (headingPrefix.test(base) && nextBlank) text = base.toUpperCase();
+      else if (headingPrefix.test(base)) text = base.toUpperCase();
       else text = '.' + base.toUpperCase();
       if (!prevBlank) before = 'open';
       break;
@@ -113,7 +114,11 @@ export function setLineType(state, number, type) {
     lineStart = prev.from;
   }
   const head = lineStart + (caret < 0 ? text.length : caret);
-  return { changes, selection: EditorSelection.cursor(head), scrollIntoView: true, userEvent: 'input.type' };
+  // Its own undo step: Ctrl-Z takes back the type change, not the typing before it.
+  return {
+    changes, selection: EditorSelection.cursor(head), scrollIntoView: true, userEvent: 'input.type',
+    annotations: isolateHistory.of('full'),
+  };
 }
 
 function cycle(dir) {

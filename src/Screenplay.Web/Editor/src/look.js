@@ -1,14 +1,23 @@
 // The screenplay look while typing: every line styled and indented as the printed page sets it
 // (Courier 12 pt, 10 characters per inch, so one inch is 10ch; a 6-inch text column is 60ch).
-import { StateField, RangeSetBuilder } from '@codemirror/state';
+import { RangeSetBuilder } from '@codemirror/state';
 import { EditorView, ViewPlugin, Decoration } from '@codemirror/view';
 import { classify, findEmphasis, sceneNumberStart } from './fountain/classify.js';
 
-/** The classification of the whole document, kept current on every change. */
-export const screenplayLines = StateField.define({
-  create: (state) => classify(state.doc.toString()),
-  update: (value, tr) => (tr.docChanged ? classify(tr.state.doc.toString()) : value),
-});
+const classified = new WeakMap();
+
+/**
+ * The classification of a state's whole document. Computed when first asked for and cached per document (a
+ * `Text` never changes), so a burst of remote updates costs one classification, not one per update.
+ */
+export function screenplayLines(state) {
+  let result = classified.get(state.doc);
+  if (!result) {
+    result = classify(state.doc.toString());
+    classified.set(state.doc, result);
+  }
+  return result;
+}
 
 const lineDecorations = new Map();
 function lineDecoration(type, extraClass) {
@@ -33,7 +42,7 @@ const marks = {
 };
 
 function buildDecorations(view) {
-  const { lines, hidden } = view.state.field(screenplayLines);
+  const { lines, hidden } = screenplayLines(view.state);
   const doc = view.state.doc;
   const builder = new RangeSetBuilder();
   for (const { from, to } of view.visibleRanges) {
@@ -92,9 +101,14 @@ const courier = '"Courier Prime", "Courier Final Draft", "Courier New", Courier,
 // Indents from the left margin (1.5 in): character 3.7 in, parenthetical 3.1 in, dialogue 2.5 in;
 // dialogue 3.5 in wide, parenthetical about 2.3 in; transitions end at the right margin (7.5 in).
 const theme = EditorView.theme({
-  '&': { fontFamily: courier, fontSize: '12pt', backgroundColor: '#fff', color: '#111' },
+  '&': { fontFamily: courier, fontSize: '12pt', backgroundColor: '#f2f2f0', color: '#111' },
   '.cm-scroller': { fontFamily: courier, lineHeight: '1.2' },
-  '.cm-content': { width: '60ch', margin: '0 auto', padding: '2em 0', caretColor: '#111' },
+  // A sheet of US Letter: the 6 in text column with the 1.5 in left and 1 in right margins around it.
+  '.cm-content': {
+    boxSizing: 'content-box', width: '60ch', flexGrow: '0', flexShrink: '0', margin: '1.5em auto',
+    padding: '1in 10ch 1in 15ch', backgroundColor: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,0.15)', caretColor: '#111',
+  },
+  '.cm-activeLine': { backgroundColor: '#f7f9ff' },
   '.cm-line': { padding: '0' },
   '.cm-sp-scene-heading': { fontWeight: 'bold' },
   '.cm-sp-character': { paddingLeft: '22ch' },
@@ -118,5 +132,5 @@ const theme = EditorView.theme({
 
 /** The screenplay look: line classification, decorations and the page-like theme. */
 export function screenplayLook() {
-  return [screenplayLines, decorationsPlugin, theme, EditorView.lineWrapping];
+  return [decorationsPlugin, theme, EditorView.lineWrapping];
 }

@@ -180,7 +180,16 @@ export class SyncClient {
       let parsed;
       try {
         parsed = fresh.map((u) => ({ clientID: u.clientId, changes: ChangeSet.fromJSON(u.changes) }));
-        this.host.dispatch(receiveUpdates(state, parsed));
+        // One update at a time, never a batch: mapping over a composition of changes can place an insertion
+        // differently from mapping over each change in turn, and the server rebases one update at a time too.
+        const transactions = [];
+        let current = state;
+        for (const u of parsed) {
+          const tr = receiveUpdates(current, [u]);
+          transactions.push(tr);
+          current = tr.state;
+        }
+        this.host.dispatch(transactions);
       } catch (err) {
         this.log('error', `could not apply updates from the server: ${err?.message ?? err}`);
         this.setError('out of step with the server: reload the page');

@@ -27,7 +27,8 @@ export class FakeAuthority {
         if (connection.role !== 'Writer') return { accepted: false, version: this.version, error: 'read-only' };
         if (version > this.version || version < 0) return { accepted: false, version: this.version, error: 'bad version' };
         let updates = wire.map((u) => ({ clientID: u.clientId, changes: ChangeSet.fromJSON(u.changes) }));
-        if (version < this.version) updates = rebaseUpdates(updates, this.updates.slice(version));
+        // Over each newer update in turn, as the client maps its own unconfirmed updates (see docs/collaboration.md).
+        for (const over of this.updates.slice(version)) updates = rebaseUpdates(updates, [over]);
         const before = this.version;
         for (const u of updates) {
           this.doc = u.changes.apply(this.doc);

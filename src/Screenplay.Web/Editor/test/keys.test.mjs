@@ -12,7 +12,7 @@ import { screenplayCompletions } from '../src/complete.js';
 function stateOf(textWithCaret, extensions = []) {
   const at = textWithCaret.indexOf('|');
   const doc = textWithCaret.replace('|', '');
-  return EditorState.create({ doc, selection: EditorSelection.cursor(at), extensions: [screenplayLines, ...extensions] });
+  return EditorState.create({ doc, selection: EditorSelection.cursor(at), extensions });
 }
 
 /** Runs a command and returns the resulting text with `|` at the caret. */
@@ -47,7 +47,7 @@ for (const [name, before, after] of enterCases) {
 test('Enter after a cue puts the caret on a dialogue line once text is typed', () => {
   let { state } = run(screenplayEnter, stateOf('\nMARGOT|'));
   state = state.update({ changes: { from: state.selection.main.head, insert: 'Hello.' } }).state;
-  assert.deepEqual(state.field(screenplayLines).lines.map((l) => l.type), ['blank', 'character', 'dialogue']);
+  assert.deepEqual(screenplayLines(state).lines.map((l) => l.type), ['blank', 'character', 'dialogue']);
 });
 
 test('Enter mid-line, on a blank line or read-only is left to the default keymap', () => {
@@ -136,4 +136,13 @@ test('autocomplete offers locations after INT./EXT. and times after the dash', (
   const times = complete(script + 'EXT. LOT 7 - N|');
   assert.ok(times.labels.includes('NIGHT') && times.labels.includes('DAY'));
   assert.equal(times.from, script.length + 'EXT. LOT 7 - '.length);
+});
+
+test('a type change is its own undo step, apart from the typing before it', () => {
+  let state = EditorState.create({ doc: 'x\n\n', selection: { anchor: 3 }, extensions: [history()] });
+  state = state.update({ changes: { from: 3, insert: 'the lot' }, selection: { anchor: 10 }, userEvent: 'input.type' }).state;
+  ({ state } = run(nextElementType, state));
+  assert.equal(state.doc.toString(), 'x\n\n.THE LOT');
+  undo({ state, dispatch: (tr) => { state = tr.state; } });
+  assert.equal(state.doc.toString(), 'x\n\nthe lot');
 });

@@ -15,7 +15,6 @@ export const ElementTypes = Object.freeze([
 export const NonPrintingTypes = Object.freeze(['blank', 'title_page', 'hidden']);
 
 const sceneHeadingPrefix = /^(?:int\.?\/ext|int|ext|est|i\/e)[. ]/i;
-const titlePageKey = /^[^\s:][^:]*:/;
 const sceneNumber = /\s*#[^#\s]+#\s*$/;
 
 /**
@@ -27,37 +26,41 @@ const sceneNumber = /\s*#[^#\s]+#\s*$/;
  */
 export function findHiddenRanges(text) {
   const ranges = [];
-  let i = 0;
-  let noteBlockedBefore = -1; // a `[[` before this offset is known to have no closer
-  let boneyardBlocked = false; // once a `/*` has no closer, none later has one either
-  while (i < text.length) {
+  let boneyardClosable = true; // once a `/*` has no closer, no later one has
+  let nextClose = -2; // cached offset of the next `]]` ahead, -1 when there is none
+  let nextBlank = -2; // cached offset of the next blank line ahead, -1 when there is none
+  for (let i = 0; i < text.length - 1;) {
+    const bone = boneyardClosable ? text.indexOf('/*', i) : -1;
     const note = text.indexOf('[[', i);
-    const bone = boneyardBlocked ? -1 : text.indexOf('/*', i);
-    if (note < 0 && bone < 0) break;
+    if (bone < 0 && note < 0) break;
     if (bone >= 0 && (note < 0 || bone < note)) {
-      const end = text.indexOf('*/', bone + 2);
-      if (end < 0) { boneyardBlocked = true; continue; }
-      ranges.push({ from: bone, to: end + 2, kind: 'boneyard' });
-      i = end + 2;
+      const close = text.indexOf('*/', bone + 2);
+      if (close < 0) { boneyardClosable = false; i = bone + 2; continue; }
+      ranges.push({ from: bone, to: close + 2, kind: 'boneyard' });
+      i = close + 2;
+      continue;
+    }
+    if (nextClose !== -1 && nextClose < note + 2) nextClose = text.indexOf(']]', note + 2);
+    if (nextBlank !== -1 && nextBlank < note + 2) nextBlank = nextEmptyLine(text, note + 2);
+    if (nextClose >= 0 && (nextBlank < 0 || nextClose < nextBlank)) {
+      ranges.push({ from: note, to: nextClose + 2, kind: 'note' });
+      i = nextClose + 2;
     } else {
-      if (note < noteBlockedBefore) { i = note + 2; continue; }
-      const end = text.indexOf(']]', note + 2);
-      const emptyLine = nextEmptyLine(text, note);
-      if (end < 0 || (emptyLine >= 0 && emptyLine < end)) {
-        noteBlockedBefore = emptyLine < 0 ? text.length : emptyLine;
-        i = note + 2;
-        continue;
-      }
-      ranges.push({ from: note, to: end + 2, kind: 'note' });
-      i = end + 2;
+      i = note + 2;
     }
   }
   return ranges;
 }
 
+/** Offset of the first blank line that starts after `from`, or -1. */
 function nextEmptyLine(text, from) {
-  const at = text.indexOf('\n\n', from);
-  return at < 0 ? -1 : at + 1;
+  for (let nl = text.indexOf('\n', from); nl >= 0;) {
+    const start = nl + 1;
+    const next = text.indexOf('\n', start);
+    if (isBlankLine(text.slice(start, next < 0 ? text.length : next))) return start;
+    nl = next;
+  }
+  return -1;
 }
 
 /**
@@ -90,11 +93,6 @@ export function findEmphasis(line) {
   return spans.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
-/** True when a line (markers and notes already removed) has upper-case letters and no lower-case ones. */
-function isShouting(s) {
-  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
-}
-
 /** The name part of a cue: without a trailing `^`, extensions in parentheses and a forcing `@`. */
 export function cueName(s) {
   let name = s.trim();
@@ -106,31 +104,83 @@ export function cueName(s) {
 }
 
 /**
- * Whether a line, taken alone and preceded by a blank line, reads as a character cue: all caps (extensions in
+ * Whether a line, taken alone and opening a paragraph, reads as a character cue: all caps (extensions in
  * parentheses may be lower case) or forced with `@`. The next line is not looked at, so a cue being typed at the
  * end of the script counts (the editor's Enter key needs that).
  * @param {string} s the line without notes and boneyard
  */
 export function looksLikeCue(s) {
   const t = s.trim();
-  if (t.length === 0 || t.startsWith('!')) return false;
-  if (t.startsWith('@')) return cueName(t).length > 0;
-  if (sceneHeadingPrefix.test(t) || isTransitionText(t)) return false;
-  if (/^[.~#=>\[(]/.test(t)) return false;
-  const name = cueName(t);
-  return name.length > 0 && isShouting(name);
+  if (t.length === 0 || isForcedSceneHeading(t) || isNaturalSceneHeading(t) || isNaturalTransition(t)) return false;
+  return isCharacterCue(t);
 }
 
-function isTransitionText(t) {
-  return t.endsWith('TO:') && isShouting(t);
+/** Blank: whitespace only, except that two or more spaces (and nothing else) keep a blank line inside a paragraph. */
+export function isBlankLine(raw) {
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  return line.trim().length === 0 && !isTwoSpaces(line);
 }
 
-function isBlank(s) {
-  return s === undefined || s.trim().length === 0;
+function isTwoSpaces(line) {
+  return line.length >= 2 && /^ +$/.test(line);
+}
+
+/** Letters, none of them lower case (scripts without case count as capitals, as in the C# parser). */
+function isUpperWithLetter(s) {
+  return /\p{L}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+function isForcedOther(t) {
+  return /^[!@#=~>.]/.test(t);
+}
+
+function isForcedSceneHeading(t) {
+  return t.length >= 2 && t[0] === '.' && /[\p{L}\p{N}]/u.test(t[1]);
+}
+
+function isNaturalSceneHeading(t) {
+  return sceneHeadingPrefix.test(t);
+}
+
+function isNaturalTransition(t) {
+  return t.endsWith('TO:') && isUpperWithLetter(t);
+}
+
+function stripDual(t) {
+  t = t.trim();
+  return t.endsWith('^') ? t.slice(0, -1).trimEnd() : t;
+}
+
+function isCharacterCue(t) {
+  if (t.length > 1 && t[0] === '@') return stripDual(t.slice(1)).length > 0;
+  if (isForcedOther(t)) return false;
+  const name = stripDual(t);
+  const paren = name.indexOf('(');
+  return isUpperWithLetter(paren >= 0 ? name.slice(0, paren) : name);
+}
+
+function isPageBreak(t) {
+  return t.length >= 3 && /^=+$/.test(t);
+}
+
+function isCentered(t) {
+  return t.length >= 2 && t[0] === '>' && t.endsWith('<');
+}
+
+/** `Key: value` as the title page reads it: a key of letters, digits, spaces, `-` or `_` before the colon. */
+function titleKey(text) {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || /\s/.test(text[0])) return null;
+  const key = text.slice(0, colon).trimEnd();
+  if (!/^[\p{L}\p{N} _-]*$/u.test(key)) return null;
+  return { key, value: text.slice(colon + 1) };
 }
 
 /**
  * The type of each line of `text` (lines split on `\n`, `\r\n` or `\r`), and the extra facts the editor styles by.
+ * Mirrors the C# parser: paragraphs are runs of non-blank lines; lines holding only notes or boneyard are not there
+ * at all (type `hidden`); a paragraph's first line decides whether it is a scene heading, a lone transition or a
+ * cue with dialogue, otherwise each line is read on its own.
  * @param {string} text
  * @returns {{
  *   lines: {type: string, from: number, to: number, dual?: boolean, level?: number, marker?: number}[],
@@ -143,7 +193,7 @@ export function classify(text) {
   const hidden = findHiddenRanges(text);
   const raw = [];
   const starts = [];
-  for (let i = 0, at = 0; ; i++) {
+  for (let at = 0; ;) {
     starts.push(at);
     let end = at;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
@@ -151,14 +201,20 @@ export function classify(text) {
     if (end >= text.length) break;
     at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
-  // Each line with notes and boneyard cut out; a line that had text but has none left is "hidden".
-  const effective = new Array(raw.length);
+  if (raw[0].startsWith('\uFEFF')) raw[0] = raw[0].slice(1), starts[0] += 1;
+
+  const lines = new Array(raw.length);
+  const line = (type, index, extra) => ({ type, from: starts[index], to: starts[index] + raw[index].length, ...extra });
+
+  // The visible text of each line; null for a line that only holds notes or boneyard (it is not there at all).
+  const visible = new Array(raw.length);
   let h = 0;
   for (let i = 0; i < raw.length; i++) {
     const from = starts[i];
     const to = from + raw[i].length;
     while (h < hidden.length && hidden[h].to <= from) h++;
-    if (h >= hidden.length || hidden[h].from >= to) { effective[i] = raw[i]; continue; }
+    // As the parser: a line overlaps a note or boneyard that ends after its start and starts before its end.
+    if (h >= hidden.length || hidden[h].from >= to) { visible[i] = raw[i]; continue; }
     let out = '';
     let pos = from;
     for (let k = h; k < hidden.length && hidden[k].from < to; k++) {
@@ -166,69 +222,80 @@ export function classify(text) {
       pos = Math.max(pos, hidden[k].to);
     }
     if (pos < to) out += text.slice(pos, to);
-    effective[i] = out;
+    visible[i] = out.trim().length === 0 ? null : out;
   }
 
-  const lines = new Array(raw.length);
-  let i = 0;
-  if (raw.length > 0 && titlePageKey.test(effective[0].replace(/^\uFEFF/, ''))) {
-    for (; i < raw.length && !isBlank(effective[i]); i++) lines[i] = line('title_page', i);
-  }
-
-  function line(type, index, extra) {
-    return { type, from: starts[index], to: starts[index] + raw[index].length, ...extra };
-  }
-
-  let inDialogue = false;
-  for (; i < raw.length; i++) {
-    const e = effective[i];
-    const t = e.trim();
-    const prevBlank = i === 0 || isBlank(effective[i - 1]);
-    const nextBlank = isBlank(effective[i + 1]);
-    if (inDialogue) {
-      if (t.length > 0) {
-        if (t.startsWith('(') && t.endsWith(')')) { lines[i] = line('parenthetical', i); continue; }
-        lines[i] = line('dialogue', i);
-        continue;
-      }
-      // Two spaces keep an empty line inside dialogue.
-      if (/^ {2,}$/.test(e) && !nextBlank) { lines[i] = line('dialogue', i); continue; }
-      inDialogue = false;
+  let paragraph = []; // line indexes
+  let firstParagraph = true;
+  const flush = () => {
+    if (paragraph.length === 0) return;
+    if (paragraph.every((i) => visible[i].trim().length === 0)) {
+      for (const i of paragraph) lines[i] = line('blank', i); // spaces alone, with nothing around them, are nothing
+    } else if (firstParagraph && startsTitlePage(paragraph)) {
+      for (const i of paragraph) lines[i] = line('title_page', i);
+    } else {
+      classifyParagraph(paragraph);
     }
-    if (t.length === 0) {
-      lines[i] = line(raw[i].trim().length > 0 ? 'hidden' : 'blank', i);
+    firstParagraph = false;
+    paragraph = [];
+  };
+  for (let i = 0; i < raw.length; i++) {
+    if (visible[i] === null) { lines[i] = line('hidden', i); continue; }
+    if (isBlankLine(raw[i])) {
+      flush();
+      firstParagraph = false;
+      lines[i] = line('blank', i);
       continue;
     }
-    lines[i] = classifyOutsideDialogue(t, prevBlank, nextBlank, i);
-    if (lines[i].type === 'character') inDialogue = true;
+    paragraph.push(i);
   }
+  flush();
   return { lines, hidden };
 
-  function classifyOutsideDialogue(t, prevBlank, nextBlank, index) {
-    if (/^={3,}$/.test(t)) return line('page_break', index);
-    switch (t[0]) {
-      case '!': return line('action', index, { marker: 1 });
-      case '@':
-        if (!nextBlank && cueName(t).length > 0) return line('character', index, { marker: 1, dual: t.endsWith('^') });
-        break;
-      case '~': return line('lyrics', index, { marker: 1 });
-      case '#': {
+  function startsTitlePage(p) {
+    const first = titleKey(visible[p[0]]);
+    if (!first) return false;
+    if (first.value.trim().length > 0) return true;
+    return p.length > 1 && /^\s/.test(visible[p[1]]);
+  }
+
+  function classifyParagraph(p) {
+    const first = visible[p[0]].trim();
+    if (isForcedSceneHeading(first) || (isNaturalSceneHeading(first) && !isForcedOther(first))) {
+      lines[p[0]] = line('scene_heading', p[0], first[0] === '.' ? { marker: 1 } : undefined);
+      readLines(p, 1);
+      return;
+    }
+    if (p.length === 1 && !isForcedOther(first) && isNaturalTransition(first)) {
+      lines[p[0]] = line('transition', p[0]);
+      return;
+    }
+    if (p.length > 1 && isCharacterCue(first)) {
+      lines[p[0]] = line('character', p[0], { dual: first.endsWith('^'), ...(first[0] === '@' ? { marker: 1 } : {}) });
+      for (let k = 1; k < p.length; k++) {
+        const t = visible[p[k]].trim();
+        lines[p[k]] = line(t.length >= 2 && t[0] === '(' && t.endsWith(')') ? 'parenthetical' : 'dialogue', p[k]);
+      }
+      return;
+    }
+    readLines(p, 0);
+  }
+
+  function readLines(p, from) {
+    for (let k = from; k < p.length; k++) {
+      const i = p[k];
+      const t = visible[i].trim();
+      if (isPageBreak(t)) lines[i] = line('page_break', i);
+      else if (t[0] === '#') {
         let level = 0;
         while (t[level] === '#') level++;
-        return line('section', index, { marker: level, level });
-      }
-      case '=': return line('synopsis', index, { marker: 1 });
-      case '.':
-        if (t[1] !== '.' && t.length > 1 && prevBlank) return line('scene_heading', index, { marker: 1 });
-        break;
-      case '>':
-        if (t.endsWith('<') && t.length > 1) return line('centered', index, { marker: 1 });
-        return line('transition', index, { marker: 1 });
+        lines[i] = line('section', i, { level, marker: level });
+      } else if (t[0] === '=') lines[i] = line('synopsis', i, { marker: 1 });
+      else if (t[0] === '~') lines[i] = line('lyrics', i, { marker: 1 });
+      else if (isCentered(t)) lines[i] = line('centered', i, { marker: 1 });
+      else if (t[0] === '>') lines[i] = line('transition', i, { marker: 1 });
+      else lines[i] = line('action', i, t[0] === '!' ? { marker: 1 } : undefined);
     }
-    if (prevBlank && nextBlank && sceneHeadingPrefix.test(t)) return line('scene_heading', index);
-    if (prevBlank && nextBlank && isTransitionText(t)) return line('transition', index);
-    if (prevBlank && !nextBlank && looksLikeCue(t)) return line('character', index, { dual: t.endsWith('^') });
-    return line('action', index);
   }
 }
 
