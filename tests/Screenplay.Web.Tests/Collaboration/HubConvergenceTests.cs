@@ -8,7 +8,7 @@ namespace Screenplay.Web.Tests.Collaboration;
 /// Several editors over real SignalR type random edits at once, with random pauses, dropped connections and
 /// offline typing; in the end every editor, the server, and a freshly started app reading the database agree.
 /// </summary>
-public sealed class ConvergenceTests(ScreenplayApp app) : IClassFixture<ScreenplayApp>
+public sealed class HubConvergenceTests(ScreenplayApp app) : IClassFixture<ScreenplayApp>
 {
     [Theory]
     [InlineData(1)]
