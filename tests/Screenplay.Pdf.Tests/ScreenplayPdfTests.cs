@@ -170,5 +170,14 @@ public sealed class ScreenplayPdfTests
         Assert.EndsWith("1", heading.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_empty_script_is_one_blank_page()
+    {
+        using var pdf = PdfDocument.Open(ScreenplayPdf.ToBytes(Paginate(string.Empty)));
+
+        Assert.Equal(1, pdf.NumberOfPages);
+        Assert.Empty(pdf.GetPage(1).Letters);
+    }
+
     private static PaginatedScript Paginate(string fountain) => Paginator.Paginate(FountainText.Parse(fountain));
 }
