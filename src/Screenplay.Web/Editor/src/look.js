@@ -101,9 +101,14 @@ const courier = '"Courier Prime", "Courier Final Draft", "Courier New", Courier,
 // Indents from the left margin (1.5 in): character 3.7 in, parenthetical 3.1 in, dialogue 2.5 in;
 // dialogue 3.5 in wide, parenthetical about 2.3 in; transitions end at the right margin (7.5 in).
 const theme = EditorView.theme({
-  '&': { fontFamily: courier, fontSize: '12pt', backgroundColor: '#fff', color: '#111' },
+  '&': { fontFamily: courier, fontSize: '12pt', backgroundColor: '#f2f2f0', color: '#111' },
   '.cm-scroller': { fontFamily: courier, lineHeight: '1.2' },
-  '.cm-content': { width: '60ch', margin: '0 auto', padding: '2em 0', caretColor: '#111' },
+  // A sheet of US Letter: the 6 in text column with the 1.5 in left and 1 in right margins around it.
+  '.cm-content': {
+    boxSizing: 'content-box', width: '60ch', flexGrow: '0', flexShrink: '0', margin: '1.5em auto',
+    padding: '1in 10ch 1in 15ch', backgroundColor: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,0.15)', caretColor: '#111',
+  },
+  '.cm-activeLine': { backgroundColor: '#f7f9ff' },
   '.cm-line': { padding: '0' },
   '.cm-sp-scene-heading': { fontWeight: 'bold' },
   '.cm-sp-character': { paddingLeft: '22ch' },
