@@ -54,7 +54,15 @@ public sealed class CollabClient
             throw new InvalidOperationException($"Updates from version {fromVersion} leave a gap after version {Version}; pull the missing ones.");
         int skip = Version - fromVersion;
         if (skip >= updates.Count) return null;
-        return Receive(skip == 0 ? updates : updates.Skip(skip).ToList());
+        // One update at a time, as the browser editor and the server's rebase do: mapping over a composition of
+        // changes can place an insertion differently from mapping over each in turn (docs/collaboration.md).
+        ChangeSet? total = null;
+        for (int i = skip; i < updates.Count; i++)
+        {
+            var change = Receive([updates[i]]);
+            if (change is not null) total = total is null ? change : total.Compose(change);
+        }
+        return total;
     }
 
     /// <summary>

@@ -109,8 +109,15 @@ public sealed partial class DocumentSession
         }
         if (inserted > options.MaxInsertedPerPush) return $"the push inserts {inserted} characters, at most {options.MaxInsertedPerPush} are allowed";
 
-        var over = UpdatesSince(push.BaseVersion, added);
-        var rebased = Collab.RebaseUpdates(updates, over);
+        // Over each missed update in turn, never over their composition: mapping is not compositional when an
+        // insertion lands in a deleted range next to another insertion, and the browser editor maps its unconfirmed
+        // edits one update at a time (docs/collaboration.md), so a batched rebase would leave the pusher's text
+        // different from everyone else's.
+        IReadOnlyList<CollabUpdate> rebased = updates;
+        foreach (var missed in UpdatesSince(push.BaseVersion, added))
+        {
+            rebased = Collab.RebaseUpdates(rebased, [missed]);
+        }
         int newLength = length;
         foreach (var update in rebased)
         {
