@@ -249,42 +249,62 @@ public static class SceneComparer
         };
     }
 
-    /// <summary>The word-level diff of two texts with the number of words (not spaces or punctuation) added and removed.</summary>
+    /// <summary>
+    /// The word-level diff of two texts with the number of words (not spaces or punctuation) added and removed. A
+    /// space between two changes is folded into them, so "clock ticks" → "kettle whistles" reads as one replacement.
+    /// </summary>
     public static (ImmutableArray<WordChange> Runs, int WordsAdded, int WordsRemoved) WordDiff(string oldText, string newText)
     {
         var diff = TextDiff.WordDiff(oldText, newText);
-        var runs = ImmutableArray.CreateBuilder<WordChange>();
+        var segments = new List<(string Same, string Removed, string Added)>();
         int added = 0, removed = 0;
         var a = 0;
-        void Emit(WordChangeKind kind, IReadOnlyList<string> pieces, int from, int count)
+        string Join(IReadOnlyList<string> pieces, int from, int count) => string.Concat(pieces.Skip(from).Take(count));
+        foreach (var block in diff.DiffBlocks)
         {
-            if (count == 0)
+            var same = Join(diff.PiecesOld, a, block.DeleteStartA - a);
+            var gone = Join(diff.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+            var come = Join(diff.PiecesNew, block.InsertStartB, block.InsertCountB);
+            removed += CountWords(diff.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+            added += CountWords(diff.PiecesNew, block.InsertStartB, block.InsertCountB);
+            if (segments.Count > 0 && same.Length > 0 && string.IsNullOrWhiteSpace(same) && !same.Contains('\n'))
             {
-                return;
-            }
-
-            var text = string.Concat(pieces.Skip(from).Take(count));
-            if (runs.Count > 0 && runs[^1].Kind == kind)
-            {
-                runs[^1] = runs[^1] with { Text = runs[^1].Text + text };
+                var last = segments[^1];
+                segments[^1] = (last.Same, last.Removed + same + gone, last.Added + same + come);
             }
             else
             {
-                runs.Add(new WordChange(kind, text));
+                segments.Add((same, gone, come));
             }
-        }
 
-        foreach (var block in diff.DiffBlocks)
-        {
-            Emit(WordChangeKind.Same, diff.PiecesOld, a, block.DeleteStartA - a);
-            Emit(WordChangeKind.Removed, diff.PiecesOld, block.DeleteStartA, block.DeleteCountA);
-            Emit(WordChangeKind.Added, diff.PiecesNew, block.InsertStartB, block.InsertCountB);
-            removed += CountWords(diff.PiecesOld, block.DeleteStartA, block.DeleteCountA);
-            added += CountWords(diff.PiecesNew, block.InsertStartB, block.InsertCountB);
             a = block.DeleteStartA + block.DeleteCountA;
         }
 
-        Emit(WordChangeKind.Same, diff.PiecesOld, a, diff.PiecesOld.Count - a);
+        var runs = ImmutableArray.CreateBuilder<WordChange>();
+        foreach (var (same, gone, come) in segments)
+        {
+            if (same.Length > 0)
+            {
+                runs.Add(new WordChange(WordChangeKind.Same, same));
+            }
+
+            if (gone.Length > 0)
+            {
+                runs.Add(new WordChange(WordChangeKind.Removed, gone));
+            }
+
+            if (come.Length > 0)
+            {
+                runs.Add(new WordChange(WordChangeKind.Added, come));
+            }
+        }
+
+        var tail = Join(diff.PiecesOld, a, diff.PiecesOld.Count - a);
+        if (tail.Length > 0)
+        {
+            runs.Add(new WordChange(WordChangeKind.Same, tail));
+        }
+
         return (runs.ToImmutable(), added, removed);
     }
 

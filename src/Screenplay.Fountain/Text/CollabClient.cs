@@ -54,13 +54,13 @@ public sealed class CollabClient
             throw new InvalidOperationException($"Updates from version {fromVersion} leave a gap after version {Version}; pull the missing ones.");
         int skip = Version - fromVersion;
         if (skip >= updates.Count) return null;
-        // One update at a time, as the browser editor and the server's rebase do: mapping over a composition of
-        // changes can place an insertion differently from mapping over each in turn (docs/collaboration.md).
+        // One update at a time, as the server rebases pushes and the browser client receives them: mapping over
+        // a composition of several updates can place an insertion differently (docs/collaboration.md).
         ChangeSet? total = null;
         for (int i = skip; i < updates.Count; i++)
         {
-            var change = Receive([updates[i]]);
-            if (change is not null) total = total is null ? change : total.Compose(change);
+            var changes = Receive([updates[i]]);
+            if (changes is not null) total = total is null ? changes : total.Compose(changes);
         }
         return total;
     }

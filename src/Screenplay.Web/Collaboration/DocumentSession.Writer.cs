@@ -109,15 +109,11 @@ public sealed partial class DocumentSession
         }
         if (inserted > options.MaxInsertedPerPush) return $"the push inserts {inserted} characters, at most {options.MaxInsertedPerPush} are allowed";
 
-        // Over each missed update in turn, never over their composition: mapping is not compositional when an
-        // insertion lands in a deleted range next to another insertion, and the browser editor maps its unconfirmed
-        // edits one update at a time (docs/collaboration.md), so a batched rebase would leave the pusher's text
-        // different from everyone else's.
-        IReadOnlyList<CollabUpdate> rebased = updates;
-        foreach (var missed in UpdatesSince(push.BaseVersion, added))
-        {
-            rebased = Collab.RebaseUpdates(rebased, [missed]);
-        }
+        var over = UpdatesSince(push.BaseVersion, added);
+        // One newer update at a time, as clients map their unconfirmed edits (docs/collaboration.md): mapping over
+        // a composition can place an insertion differently, and the pusher's text would then differ from ours.
+        var rebased = updates;
+        foreach (var update in over) rebased = Collab.RebaseUpdates(rebased, [update]);
         int newLength = length;
         foreach (var update in rebased)
         {

@@ -27,7 +27,7 @@ public sealed class RobustnessTests
         AssertWellFormed(doc);
         for (int i = 0; i <= text.Length; i++)
         {
-            var edited = Fountain.Reparse(doc, new Text.TextChange(i, 0, "x"));
+            var edited = Fountain.Reparse(doc, new global::Screenplay.Fountain.Text.TextChange(i, 0, "x"));
             Assert.True(DocumentComparer.Equal(Fountain.Parse(edited.Source), edited), name);
         }
     }

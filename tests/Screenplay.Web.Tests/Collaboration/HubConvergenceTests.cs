@@ -8,7 +8,7 @@ namespace Screenplay.Web.Tests.Collaboration;
 /// Several editors over real SignalR type random edits at once, with random pauses, dropped connections and
 /// offline typing; in the end every editor, the server, and a freshly started app reading the database agree.
 /// </summary>
-public sealed class ConvergenceTests(ScreenplayApp app) : IClassFixture<ScreenplayApp>
+public sealed class HubConvergenceTests(ScreenplayApp app) : IClassFixture<ScreenplayApp>
 {
     [Theory]
     [InlineData(1)]
@@ -34,7 +34,8 @@ public sealed class ConvergenceTests(ScreenplayApp app) : IClassFixture<Screenpl
 
             await using var server = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
             Assert.True(server.Version > 100, $"only {server.Version} updates were made");
-            Assert.All(editors, e => Assert.Equal((server.Version, server.Text), (e.Version, e.Text)));
+            Assert.All(editors, e => Assert.True((server.Version, server.Text) == (e.Version, e.Text),
+                $"{e.ClientId} at {e.Version} (faults {e.Faults}, last error {e.LastError}):\n{e.Text}\n--- server at {server.Version}:\n{server.Text}"));
 
             // The database alone, read by a freshly started app, holds the same text.
             await using var restarted = await ExternalApp.StartAsync(app.ConnectionString);
