@@ -193,13 +193,24 @@ export function classify(text) {
   const hidden = findHiddenRanges(text);
   const raw = [];
   const starts = [];
-  for (let at = 0; ;) {
+  if (text.indexOf('\r') < 0) {
+    // The editor's text (CodeMirror joins lines with \n): split natively.
+    let at = 0;
+    for (const l of text.split('\n')) {
+      raw.push(l);
+      starts.push(at);
+      at += l.length + 1;
+    }
+  } else {
+    const breaks = /\r\n|\r|\n/g;
+    let at = 0;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      raw.push(text.slice(at, m.index));
+      starts.push(at);
+      at = m.index + m[0].length;
+    }
+    raw.push(text.slice(at));
     starts.push(at);
-    let end = at;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    raw.push(text.slice(at, end));
-    if (end >= text.length) break;
-    at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
   if (raw[0].startsWith('\uFEFF')) raw[0] = raw[0].slice(1), starts[0] += 1;
 
