@@ -110,6 +110,7 @@ public sealed partial class DocumentSession
         if (inserted > options.MaxInsertedPerPush) return $"the push inserts {inserted} characters, at most {options.MaxInsertedPerPush} are allowed";
 
         var over = UpdatesSince(push.BaseVersion, added);
+        if (options.RefuseAmbiguousRebases && Collab.WhyRebaseIsUnsafe(updates, over) is { } unsafeRebase) return unsafeRebase;
         var rebased = Collab.RebaseUpdates(updates, over);
         int newLength = length;
         foreach (var update in rebased)
