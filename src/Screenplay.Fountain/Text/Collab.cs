@@ -41,4 +41,53 @@ public static class Collab
         }
         return result;
     }
+
+    /// <summary>
+    /// Whether <see cref="RebaseUpdates"/> gives every client the same document, however the client happens to
+    /// receive the updates. It does not always: mapping over several changes at once or one at a time can order
+    /// two insertions at one position differently (a replacement composed from a deletion and an insertion, say),
+    /// and a <c>@codemirror/collab</c> client rebases its own copy of the pushed edits over whatever batches it
+    /// receives. When no pushed change touches (overlaps or abuts) a change it is moved over, at any step, every
+    /// grouping maps it the same way. Returns null when the rebase is safe, else why not; then the server refuses
+    /// the push and the client pulls and pushes again, which is always consistent.
+    /// </summary>
+    /// <param name="maxWork">Largest pushed × missed update count to check; beyond it the push is refused.</param>
+    public static string? WhyRebaseIsUnsafe(IReadOnlyList<CollabUpdate> updates, IReadOnlyList<CollabUpdate> over, int maxWork = 20_000)
+    {
+        if (over.Count == 0 || updates.Count == 0) return null;
+        // A repeated push whose earlier copy was accepted before anything else is simply skipped; own updates mixed
+        // with others' would need the mapping the client does on its own, so those are refused.
+        string clientId = updates[0].ClientId;
+        int own = 0;
+        while (own < over.Count && own < updates.Count && over[own].ClientId == clientId) own++;
+        if (over.Skip(own).Any(u => u.ClientId == clientId))
+            return "some of these updates were accepted after other changes; pull and push again";
+        updates = updates.Skip(own).ToList();
+        over = over.Skip(own).ToList();
+        if (over.Count == 0 || updates.Count == 0) return null;
+        if ((long)updates.Count * over.Count > maxWork) return "too far behind to rebase; pull and push again";
+
+        // Walk the grid of (pushed update, missed update) pairs in order, mapping each over the other one step at
+        // a time, and check that no pair touches where it meets.
+        var foreign = over.Select(u => (ChangeDesc)u.Changes).ToArray();
+        foreach (var update in updates)
+        {
+            ChangeDesc mine = update.Changes;
+            for (int i = 0; i < foreign.Length; i++)
+            {
+                if (Touch(mine, foreign[i])) return "the edit meets a concurrent edit at the same place; pull and push again";
+                var next = mine.MapDesc(foreign[i]);
+                foreign[i] = foreign[i].MapDesc(mine, before: true);
+                mine = next;
+            }
+        }
+        return null;
+    }
+
+    private static bool Touch(ChangeDesc a, ChangeDesc b)
+    {
+        bool touch = false;
+        a.IterChangedRanges((fromA, toA, _, _) => touch |= b.TouchesRange(fromA, toA), individual: true);
+        return touch;
+    }
 }
