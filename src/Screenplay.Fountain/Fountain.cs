@@ -1,3 +1,4 @@
+using Screenplay.Fountain.Parsing;
 using Screenplay.Fountain.Syntax;
 using Screenplay.Fountain.Text;
 
@@ -9,11 +10,11 @@ namespace Screenplay.Fountain;
 /// </summary>
 public static class Fountain
 {
-    public static Document Parse(string text) => throw new NotImplementedException("parser: issue #3");
+    public static Document Parse(string text) => DocumentParser.Parse(text ?? string.Empty);
 
     /// <summary>
     /// The document for <paramref name="previous"/>'s source with <paramref name="change"/> applied, re-parsing only
     /// the paragraphs the change can affect. Always equal to <c>Parse(change.ApplyTo(previous.Source))</c>.
     /// </summary>
-    public static Document Reparse(Document previous, TextChange change) => throw new NotImplementedException("parser: issue #3");
+    public static Document Reparse(Document previous, TextChange change) => IncrementalParser.Reparse(previous, change);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Parsing;
 
 namespace Screenplay.Fountain.Syntax;
 
@@ -10,6 +11,9 @@ public sealed record Document(
     ImmutableArray<Scene> Scenes,
     ImmutableArray<Note> Notes)
 {
+    /// <summary>Where boneyard and notes lie, kept so an incremental re-parse need not rescan the whole text.</summary>
+    internal MaskSet Masks { get; init; } = MaskSet.Empty;
+
     /// <summary>The value of a title page key (case-insensitive), or null.</summary>
     public string? Title(string key) =>
         TitlePage.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase))?.Value;

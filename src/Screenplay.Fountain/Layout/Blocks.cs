@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Screenplay.Fountain.Syntax;
+
+namespace Screenplay.Fountain.Layout;
+
+/// <summary>A line ready to be given a row: everything of <see cref="LayoutLine"/> but its position on the page.</summary>
+internal readonly record struct DraftLine(
+    LineKind Kind,
+    double X,
+    ImmutableArray<TextRun> Runs,
+    int ElementIndex,
+    int SourceStart,
+    int SourceLength,
+    DualSide Dual = DualSide.None,
+    string? SceneNumber = null);
+
+/// <summary>
+/// A unit of page flow: a paragraph, a dialogue group, a dual-dialogue pair or a forced break. Blocks know their height
+/// in rows and where they may be split; the flow decides where pages end.
+/// </summary>
+internal abstract class Block
+{
+    public int SpaceBefore { get; init; } = Formats.SpaceBeforeParagraph;
+
+    public abstract int Height { get; }
+
+    /// <summary>Must not end a page (a scene heading): at least the start of the next block goes with it.</summary>
+    public virtual bool KeepWithNext => false;
+
+    /// <summary>Must not start a page alone (a transition): something of the previous block goes with it.</summary>
+    public virtual bool KeepWithPrevious => false;
+
+    /// <summary>
+    /// The block cut into a part of at most <paramref name="rows"/> rows and the rest, or null when no allowed cut
+    /// exists. <paramref name="forced"/> relaxes the rules for a block taller than a whole page.
+    /// </summary>
+    public abstract (Block First, Block Remainder)? Split(int rows, bool forced);
+
+    public abstract void Emit(int row, List<(int Row, DraftLine Line)> into);
+}
+
+/// <summary>Lines printed one under another: scene heading, action, transition, centered text, lyrics.</summary>
+internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool keepWithNext = false, bool keepWithPrevious = false) : Block
+{
+    public override int Height => lines.Count;
+
+    public override bool KeepWithNext => keepWithNext;
+
+    public override bool KeepWithPrevious => keepWithPrevious;
+
+    public bool Splittable => splittable;
+
+    public override (Block First, Block Remainder)? Split(int rows, bool forced)
+    {
+        if (!splittable && !forced)
+        {
+            return null;
+        }
+
+        var min = forced ? 1 : Formats.MinLinesEachSide;
+        var keep = Math.Min(rows, lines.Count - min);
+        if (keep < min)
+        {
+            return null;
+        }
+
+        return (new LinesBlock(lines[..keep], splittable) { SpaceBefore = SpaceBefore },
+                new LinesBlock(lines[keep..], splittable, keepWithNext, keepWithPrevious) { SpaceBefore = 0 });
+    }
+
+    public override void Emit(int row, List<(int Row, DraftLine Line)> into)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            into.Add((row + i, lines[i]));
+        }
+    }
+}
+
+/// <summary>An explicit <c>===</c> page break.</summary>
+internal sealed class PageBreakBlock : Block
+{
+    public override int Height => 0;
+
+    public override (Block First, Block Remainder)? Split(int rows, bool forced) => null;
+
+    public override void Emit(int row, List<(int Row, DraftLine Line)> into)
+    {
+    }
+}
+
+/// <summary>Two dialogue groups side by side. Never split: if it does not fit, it moves to the next page whole.</summary>
+internal sealed class DualBlock(DialogueBlock left, DialogueBlock right) : Block
+{
+    public override int Height => Math.Max(left.Height, right.Height);
+
+    public override (Block First, Block Remainder)? Split(int rows, bool forced) => null;
+
+    public override void Emit(int row, List<(int Row, DraftLine Line)> into)
+    {
+        left.Emit(row, into);
+        right.Emit(row, into);
+    }
+}

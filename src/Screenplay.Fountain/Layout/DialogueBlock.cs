@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using Screenplay.Fountain.Syntax;
+
+namespace Screenplay.Fountain.Layout;
+
+/// <summary>A parenthetical or a dialogue paragraph of a dialogue group, wrapped to its column.</summary>
+internal sealed class DialoguePart
+{
+    private readonly int[] _map;
+
+    public DialoguePart(LineKind kind, StyledText text, int[] map, int elementIndex, Format format, DualSide dual, int start, int end)
+    {
+        Kind = kind;
+        Text = text;
+        _map = map;
+        ElementIndex = elementIndex;
+        Format = format;
+        Dual = dual;
+        Start = start;
+        End = end;
+        Lines = LineWrapper.Wrap(text.Plain, start, end, format.Width);
+    }
+
+    public LineKind Kind { get; }
+
+    public StyledText Text { get; }
+
+    public int ElementIndex { get; }
+
+    public Format Format { get; }
+
+    public DualSide Dual { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    public List<Slice> Lines { get; }
+
+    public DialoguePart Slice(int start, int end) => new(Kind, Text, _map, ElementIndex, Format, Dual, start, end);
+
+    public int SourceAt(int index) => _map[Math.Min(index, _map.Length - 1)];
+
+    public DraftLine Draft(Slice line) => Paginator.DraftOf(Kind, Formats.X(Format.Column), Text, line, _map, ElementIndex, Dual);
+}
+
+/// <summary>
+/// A character cue with its parentheticals and dialogue. It may be split only after a dialogue line that ends a
+/// sentence (or between its paragraphs, never right after a parenthetical), with at least
+/// <see cref="Formats.MinLinesEachSide"/> dialogue lines on each page: the first page ends with "(MORE)" and the next
+/// starts with "NAME (CONT'D)".
+/// </summary>
+internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> parts, DraftLine continuedCue, Format characterFormat) : Block
+{
+    public override int Height
+    {
+        get
+        {
+            var height = cue.Count + (More is null ? 0 : 1);
+            foreach (var part in parts)
+            {
+                height += part.Lines.Count;
+            }
+
+            return height;
+        }
+    }
+
+    public override (Block First, Block Remainder)? Split(int rows, bool forced)
+    {
+        var min = forced ? 1 : Formats.MinLinesEachSide;
+        var candidates = new List<(int Part, int Cut)>();
+        var used = cue.Count;
+        for (var j = 0; j < parts.Count; j++)
+        {
+            var part = parts[j];
+            if (part.Kind == LineKind.Dialogue)
+            {
+                var lineIndex = 0;
+                foreach (var cut in Boundaries(part, forced))
+                {
+                    while (lineIndex < part.Lines.Count && part.Lines[lineIndex].Start < cut)
+                    {
+                        lineIndex++;
+                    }
+
+                    if (lineIndex >= min && used + lineIndex + 1 <= rows)
+                    {
+                        candidates.Add((j, cut));
+                    }
+                }
+
+                if (j < parts.Count - 1 && used + part.Lines.Count + 1 <= rows)
+                {
+                    candidates.Add((j, -1));
+                }
+            }
+
+            used += part.Lines.Count;
+        }
+
+        // The latest allowed cut keeps the most on this page; the rest must still have enough lines to stand.
+        for (var c = candidates.Count - 1; c >= 0; c--)
+        {
+            var (j, cut) = candidates[c];
+            var first = new List<DialoguePart>(parts.Take(j));
+            var rest = new List<DialoguePart>();
+            var part = parts[j];
+            int moreSource;
+            if (cut < 0)
+            {
+                first.Add(part);
+                moreSource = part.SourceAt(part.End);
+            }
+            else
+            {
+                first.Add(part.Slice(part.Start, cut));
+                var restStart = LineWrapper.SkipBoundary(part.Text.Plain, cut, part.End);
+                if (restStart < part.End)
+                {
+                    rest.Add(part.Slice(restStart, part.End));
+                }
+
+                moreSource = part.SourceAt(cut);
+            }
+
+            rest.AddRange(parts.Skip(j + 1));
+            if (rest.Sum(p => p.Lines.Count) < min)
+            {
+                continue;
+            }
+
+            var more = new DraftLine(LineKind.More, Formats.X(characterFormat.Column), [new TextRun("(MORE)")],
+                part.ElementIndex, moreSource, 0, part.Dual);
+            return (new DialogueBlock(cue, first, continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more },
+                    new DialogueBlock([continuedCue], rest, continuedCue, characterFormat) { SpaceBefore = 0 });
+        }
+
+        return null;
+    }
+
+    /// <summary>Printed under the last line when the group continues on the next page.</summary>
+    private DraftLine? More { get; init; }
+
+    public override void Emit(int row, List<(int Row, DraftLine Line)> into)
+    {
+        foreach (var line in cue)
+        {
+            into.Add((row++, line));
+        }
+
+        foreach (var part in parts)
+        {
+            foreach (var line in part.Lines)
+            {
+                into.Add((row++, part.Draft(line)));
+            }
+        }
+
+        if (More is { } more)
+        {
+            into.Add((row, more));
+        }
+    }
+
+    private static IEnumerable<int> Boundaries(DialoguePart part, bool forced)
+    {
+        if (!forced)
+        {
+            return LineWrapper.SentenceBoundaries(part.Text.Plain, part.Start, part.End);
+        }
+
+        return part.Lines.Take(part.Lines.Count - 1).Select(l => l.End);
+    }
+}

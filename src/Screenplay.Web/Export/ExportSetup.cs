@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Screenplay.Fountain.Fdx;
+using Screenplay.Fountain.Layout;
+using Screenplay.Pdf;
+using Screenplay.Web.Accounts;
+using Screenplay.Web.Data;
+using Screenplay.Web.Scripts;
+
+namespace Screenplay.Web.Export;
+
+/// <summary>Downloads of a script as Fountain, Final Draft (FDX) or PDF; every role may export.</summary>
+internal static class ExportSetup
+{
+    public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/scripts/{id:guid}/export").RequireAuthorization();
+
+        export.MapGet("/fountain", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        {
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            if (problem is not null) return problem;
+            return Results.File(Encoding.UTF8.GetBytes(script!.Text), "text/plain; charset=utf-8", FileName(script.Title, "fountain"));
+        });
+
+        export.MapGet("/fdx", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        {
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            if (problem is not null) return problem;
+            var fdx = FinalDraft.Write(ScriptLayout.Parse(script!.Text));
+            return Results.File(Encoding.UTF8.GetBytes(fdx), "application/xml; charset=utf-8", FileName(script.Title, "fdx"));
+        });
+
+        export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, string? paper, HttpContext http, ScriptAccess access,
+            IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        {
+            if (ParsePaper(paper) is not { } paperSize)
+            {
+                return Results.Problem("Paper must be 'letter' or 'a4'.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            if (problem is not null) return problem;
+
+            var layout = PageLayout.Default with { Paper = paperSize, SceneNumbers = sceneNumbers == true };
+            var options = PdfOptions.Default with
+            {
+                Title = script!.Title,
+                // The downloader's own name across every page: a leaked draft says whose copy it was.
+                Watermark = watermark == true ? http.User.FindFirst(AccountsSetup.DisplayNameClaim)?.Value : null,
+            };
+            var bytes = ScreenplayPdf.ToBytes(ScriptLayout.Paginate(script.Text, layout), options);
+            return Results.File(bytes, "application/pdf", FileName(script.Title, "pdf"));
+        });
+
+        return app;
+    }
+
+    /// <summary>Letter (the default) or A4; null for anything else.</summary>
+    internal static PaperSize? ParsePaper(string? paper) => paper?.ToLowerInvariant() switch
+    {
+        null or "" or "letter" => PaperSize.Letter,
+        "a4" => PaperSize.A4,
+        _ => null,
+    };
+
+    private static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
+        IDbContextFactory<ScreenplayDbContext> dbFactory)
+    {
+        var check = await access.CheckAsync(id, http.User, ScriptAction.Export);
+        if (!check.Allowed) return (check.ToProblem(), null);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new ExportedScript(s.Title, s.Text)).SingleAsync();
+        return (null, script);
+    }
+
+    /// <summary>A download name from the title: letters, digits, spaces, dashes and underscores only.</summary>
+    internal static string FileName(string title, string extension)
+    {
+        var safe = new string(title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' ? c : '_').ToArray()).Trim();
+        return $"{(safe.Length == 0 ? "script" : safe)}.{extension}";
+    }
+
+    private sealed record ExportedScript(string Title, string Text);
+}
