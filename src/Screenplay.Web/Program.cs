@@ -4,6 +4,7 @@ using Screenplay.Web.Components;
 using Screenplay.Web.Data;
 using Screenplay.Web.Export;
 using Screenplay.Web.Operations;
+using Screenplay.Web.Revisions;
 using Screenplay.Web.Scripts;
 using Screenplay.Web.Sharing;
 
@@ -14,6 +15,7 @@ builder.AddScreenplayDatabase();
 builder.Services.AddAccounts();
 builder.Services.AddScripts(builder.Configuration);
 builder.AddCollaboration();
+builder.AddRevisions();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapScripts();
 app.MapSharing();
 app.MapExport();
 app.MapCollaboration();
+app.MapRevisions();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -13,9 +13,6 @@ internal sealed class SceneText
         Text = text;
         Span = span;
         HeadingKey = heading.Trim().ToUpperInvariant();
-        HeadingWords = Count(HeadingKey, 1);
-        Words = Count(text, MinimumWordLength);
-        WordCount = WordTokens.Instance.Chunk(text).Count(WordTokens.IsWord);
     }
 
     public int Index { get; }
@@ -25,10 +22,24 @@ internal sealed class SceneText
     /// <summary>The scene's source from its heading up to the next scene, trailing blank lines left out.</summary>
     public string Text { get; }
     public SourceSpan Span { get; }
-    public Dictionary<string, int> HeadingWords { get; }
-    public Dictionary<string, int> Words { get; }
+    // Counted on first use: most scenes of two drafts are identical and matched by text alone.
+    public Dictionary<string, int> HeadingWords => _headingWords ??= Count(HeadingKey, 1, out _);
+
+    public Dictionary<string, int> Words => _words ??= Count(Text, MinimumWordLength, out _wordCount);
+
     /// <summary>Every word of the scene, for the words added or removed with it.</summary>
-    public int WordCount { get; }
+    public int WordCount
+    {
+        get
+        {
+            _ = Words;
+            return _wordCount;
+        }
+    }
+
+    private Dictionary<string, int>? _headingWords;
+    private Dictionary<string, int>? _words;
+    private int _wordCount;
 
     public static List<SceneText> Of(Document document)
     {
@@ -57,15 +68,32 @@ internal sealed class SceneText
     /// <summary>Body words shorter than this are left out of matching: "the", "a", "and" make any two scenes look alike.</summary>
     private const int MinimumWordLength = 4;
 
-    private static Dictionary<string, int> Count(string text, int minimumLength)
+    private static Dictionary<string, int> Count(string text, int minimumLength, out int words)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var piece in WordTokens.Instance.Chunk(text))
+        // Keys are looked up as spans so only distinct words are allocated.
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        words = 0;
+        var i = 0;
+        while (i < text.Length)
         {
-            if (WordTokens.IsWord(piece) && piece.Length >= minimumLength)
+            if (!WordTokens.IsWordChar(text[i]))
             {
-                var key = piece.ToUpperInvariant();
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && WordTokens.IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            words++;
+            if (i - start >= minimumLength)
+            {
+                var word = text.AsSpan(start, i - start);
+                lookup[word] = lookup.TryGetValue(word, out var n) ? n + 1 : 1;
             }
         }
 

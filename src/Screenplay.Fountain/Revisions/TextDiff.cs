@@ -100,5 +100,5 @@ internal sealed class WordTokens : IChunker
 
     public static bool IsWord(string piece) => piece.Length > 0 && IsWordChar(piece[0]);
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019';
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '\u2019';
 }

@@ -18,6 +18,9 @@ public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> op
     public DbSet<ScriptRevision> ScriptRevisions => Set<ScriptRevision>();
     public DbSet<ScriptUpdate> ScriptUpdates => Set<ScriptUpdate>();
     public DbSet<ScriptSnapshot> ScriptSnapshots => Set<ScriptSnapshot>();
+    public DbSet<ScriptCheckpoint> ScriptCheckpoints => Set<ScriptCheckpoint>();
+    public DbSet<ScriptDraft> ScriptDrafts => Set<ScriptDraft>();
+    public DbSet<SceneNumberLock> SceneNumberLocks => Set<SceneNumberLock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -74,6 +77,28 @@ public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> op
         {
             e.HasKey(s => new { s.ScriptId, s.Version });
             e.HasOne<Script>().WithMany().HasForeignKey(s => s.ScriptId);
+        });
+
+        // History (see Revisions/): checkpoints are unique per version, so two instances never write one twice.
+        builder.Entity<ScriptCheckpoint>(e =>
+        {
+            e.HasIndex(c => new { c.ScriptId, c.Version }).IsUnique();
+            e.Property(c => c.Kind).HasMaxLength(16);
+            e.HasOne<Script>().WithMany().HasForeignKey(c => c.ScriptId);
+        });
+
+        builder.Entity<ScriptDraft>(e =>
+        {
+            e.HasIndex(d => new { d.ScriptId, d.Version });
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.HasOne<Script>().WithMany().HasForeignKey(d => d.ScriptId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<SceneNumberLock>(e =>
+        {
+            e.HasKey(l => l.ScriptId);
+            e.HasOne<Script>().WithMany().HasForeignKey(l => l.ScriptId);
         });
     }
 }

@@ -16,6 +16,8 @@ public enum ScriptAction
     Delete,
     Restore,
     Leave,
+    /// <summary>Lock a draft as the production baseline, lock or unlock scene numbers.</summary>
+    LockRevisions,
 }
 
 public enum AccessOutcome
@@ -55,7 +57,7 @@ public sealed class ScriptAccess(IDbContextFactory<ScreenplayDbContext> dbFactor
         ScriptAction.Read or ScriptAction.Export => role >= ScriptRole.Reader,
         ScriptAction.Comment => role >= ScriptRole.Commenter,
         ScriptAction.Edit => role >= ScriptRole.Writer,
-        ScriptAction.Rename or ScriptAction.Share or ScriptAction.Delete or ScriptAction.Restore => role == ScriptRole.Owner,
+        ScriptAction.Rename or ScriptAction.Share or ScriptAction.Delete or ScriptAction.Restore or ScriptAction.LockRevisions => role == ScriptRole.Owner,
         // The owner cannot leave their own script (they delete it instead); everyone else can.
         ScriptAction.Leave => role is not ScriptRole.Owner,
         _ => false,

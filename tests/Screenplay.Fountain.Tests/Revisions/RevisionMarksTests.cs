@@ -91,3 +91,23 @@ public sealed class RevisionMarksTests
         Assert.InRange(revised.Length, expected.Count, expected.Count + 2); // + the page where a scene was cut
     }
 }
+
+public sealed class TextPatchTests
+{
+    /// <summary>Property: the patch between any two texts turns the first into the second exactly.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_patch_turns_one_text_into_the_other(int seed)
+    {
+        var random = new Random(seed);
+        var pieces = new[] { "INT. ROOM - DAY", "\n", "\n\n", "Bob", " ", "walks", "in.", "BOB", "(quietly)", "Hi!", "é", "  " };
+        string Text() => string.Concat(Enumerable.Range(0, random.Next(0, 60)).Select(_ => pieces[random.Next(pieces.Length)]));
+        for (var i = 0; i < 100; i++)
+        {
+            var (from, to) = (Text(), Text());
+            Assert.Equal(to, Screenplay.Fountain.Revisions.TextPatch.ChangeSetBetween(from, to).Apply(from));
+        }
+    }
+}

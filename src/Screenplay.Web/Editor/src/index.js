@@ -133,10 +133,11 @@ export function createEditor(parent, options = {}) {
   })();
   ready.catch(() => { /* shown in the message; the caller may await `ready` */ });
 
-  return {
+  const handle = {
     ready,
     destroy() {
       destroyed = true;
+      if (parent.screenplayEditor === handle) delete parent.screenplayEditor;
       window.removeEventListener('beforeunload', unsavedGuard);
       sync?.destroy();
       view?.destroy();
@@ -159,6 +160,9 @@ export function createEditor(parent, options = {}) {
     getText() { return view ? view.state.doc.toString() : null; },
     status() { return view ? syncStatus(view.state) : { status: 'connecting', pending: 0 }; },
   };
+  // Reachable from the page (tests, the browser console) without a global.
+  parent.screenplayEditor = handle;
+  return handle;
 }
 
 /** The scene headings of the script: `{ index, line, heading }`. */

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Screenplay.Fountain.Revisions;
+using Screenplay.Web.Data;
+using FountainText = Screenplay.Fountain.Fountain;
+
+namespace Screenplay.Web.Revisions;
+
+/// <summary>A named draft as pages show it.</summary>
+internal sealed record DraftView(long Id, int Version, string Name, RevisionColor Color, DateOnly Date, bool Locked);
+
+/// <summary>
+/// Named drafts, the locked baseline and locked scene numbers. A draft is a point of the log with a name, a
+/// revision colour (the next in the industry order unless chosen) and a date; naming one writes a checkpoint there
+/// so it opens instantly.
+/// </summary>
+internal sealed class Drafts(IDbContextFactory<ScreenplayDbContext> dbFactory, ScriptHistory history, Checkpoints checkpoints,
+    LiveEdits edits, TimeProvider time)
+{
+    public async Task<List<DraftView>> ListAsync(Guid scriptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ScriptDrafts.AsNoTracking().Where(d => d.ScriptId == scriptId)
+            .OrderBy(d => d.Version).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(d => new DraftView(d.Id, d.Version, d.Name, RevisionColors.At(d.ColorIndex), d.Date, d.LockedAt is not null))];
+    }
+
+    /// <summary>Names the current head of the log. Without a colour, the draft takes the one after the newest draft's (White first).</summary>
+    public async Task<DraftView> NameAsync(Guid scriptId, string? name, RevisionColor? color, DateOnly? date, string userId)
+    {
+        var numbers = await LockedNumbersAsync(scriptId);
+        if (numbers is not null)
+        {
+            // New scenes get their lettered numbers before the draft is fixed.
+            await UpdateNumbersAsync(scriptId, userId);
+        }
+
+        var version = await checkpoints.WriteDueAsync(scriptId, now: "draft");
+        if (version < 0) version = await history.HeadVersionAsync(scriptId);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var newest = await db.ScriptDrafts.Where(d => d.ScriptId == scriptId).OrderByDescending(d => d.Id)
+            .Select(d => (int?)d.ColorIndex).FirstOrDefaultAsync();
+        color ??= newest is int index ? RevisionColors.At(index + 1) : RevisionColors.White;
+        var now = time.GetUtcNow();
+        var draft = new ScriptDraft
+        {
+            ScriptId = scriptId,
+            Version = version,
+            Name = CleanName(name, color),
+            ColorIndex = color.Index,
+            Date = date ?? DateOnly.FromDateTime(now.UtcDateTime),
+            CreatedById = userId,
+            CreatedAt = now,
+        };
+        db.ScriptDrafts.Add(draft);
+        await db.SaveChangesAsync();
+        return new DraftView(draft.Id, draft.Version, draft.Name, color, draft.Date, false);
+    }
+
+    /// <summary>Makes a draft the production baseline (the only one); later PDFs mark what changed since it.</summary>
+    public async Task<bool> LockAsync(Guid scriptId, long draftId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await db.ScriptDrafts.AnyAsync(d => d.ScriptId == scriptId && d.Id == draftId)) return false;
+        var now = time.GetUtcNow();
+        await db.ScriptDrafts.Where(d => d.ScriptId == scriptId && d.Id != draftId && d.LockedAt != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null));
+        await db.ScriptDrafts.Where(d => d.Id == draftId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, now));
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    public async Task UnlockBaselineAsync(Guid scriptId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.ScriptDrafts.Where(d => d.ScriptId == scriptId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null));
+    }
+
+    /// <summary>The locked baseline, if any.</summary>
+    public async Task<DraftView?> BaselineAsync(Guid scriptId)
+    {
+        var drafts = await ListAsync(scriptId);
+        return drafts.LastOrDefault(d => d.Locked);
+    }
+
+    public async Task<List<string>?> LockedNumbersAsync(Guid scriptId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.SceneNumberLocks.AsNoTracking().Where(l => l.ScriptId == scriptId).Select(l => l.Numbers).SingleOrDefaultAsync();
+    }
+
+    /// <summary>Numbers the scenes 1..n in the text (a live edit) and keeps the list.</summary>
+    public async Task<LiveEditResult> LockNumbersAsync(Guid scriptId, string userId)
+    {
+        List<string> numbers = [];
+        var result = await edits.ApplyAsync(scriptId, text =>
+        {
+            var plan = SceneNumbering.Lock(FountainText.Parse(text));
+            numbers = [.. plan.Numbers];
+            return plan.ApplyTo(text);
+        }, userId, "scene-numbers");
+        if (result.Done) await SaveNumbersAsync(scriptId, numbers, userId);
+        return result;
+    }
+
+    /// <summary>Letters new scenes (12A...) and retires deleted ones (OMITTED) against the locked list.</summary>
+    public async Task<LiveEditResult> UpdateNumbersAsync(Guid scriptId, string userId)
+    {
+        var locked = await LockedNumbersAsync(scriptId);
+        if (locked is null) return new LiveEditResult(false, -1, "scene numbers are not locked");
+        var numbers = locked;
+        var result = await edits.ApplyAsync(scriptId, text =>
+        {
+            var plan = SceneNumbering.Update(FountainText.Parse(text), locked);
+            numbers = [.. plan.Numbers];
+            return plan.ApplyTo(text);
+        }, userId, "scene-numbers");
+        if (result.Done) await SaveNumbersAsync(scriptId, numbers, userId);
+        return result;
+    }
+
+    /// <summary>Removes written numbers and OMITTED placeholders: scenes are numbered by position again.</summary>
+    public async Task<LiveEditResult> UnlockNumbersAsync(Guid scriptId, string userId)
+    {
+        var result = await edits.ApplyAsync(scriptId, text =>
+        {
+            var document = FountainText.Parse(text);
+            return new SceneNumberPlan(SceneNumbering.Unlock(document), []).ApplyTo(text);
+        }, userId, "scene-numbers");
+        if (result.Done)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.SceneNumberLocks.Where(l => l.ScriptId == scriptId).ExecuteDeleteAsync();
+        }
+
+        return result;
+    }
+
+    private async Task SaveNumbersAsync(Guid scriptId, List<string> numbers, string userId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var row = await db.SceneNumberLocks.SingleOrDefaultAsync(l => l.ScriptId == scriptId);
+        if (row is null)
+        {
+            db.SceneNumberLocks.Add(new SceneNumberLock { ScriptId = scriptId, Numbers = numbers, LockedAt = time.GetUtcNow(), LockedById = userId });
+        }
+        else
+        {
+            row.Numbers = numbers;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static string CleanName(string? name, RevisionColor color)
+    {
+        var n = (name ?? "").Trim();
+        if (n.Length == 0) n = color.Index == 0 ? "First Draft" : $"{color.Name} Revision";
+        return n.Length > 100 ? n[..100] : n;
+    }
+}
