@@ -9,15 +9,6 @@ public sealed record DocumentSessionOptions
     /// <summary>Pushes based on a version further back than this are refused (the client must pull and rebase itself).</summary>
     public int MaxRebaseDistance { get; init; } = 1000;
 
-    /// <summary>
-    /// Refuse a push based on an old version when rebasing it could order edits differently from the way the
-    /// pushing client will (<see cref="Screenplay.Fountain.Text.Collab.WhyRebaseIsUnsafe"/>); the client then pulls
-    /// and pushes again. False rebases like <c>rebaseUpdates</c> of <c>@codemirror/collab</c> always does, which in
-    /// rare cases (two insertions meeting at one place) can leave that client with a text different from the
-    /// server's until it reloads. Keep true in the app.
-    /// </summary>
-    public bool RefuseAmbiguousRebases { get; init; } = true;
-
     /// <summary>Updates in one push. A client that typed offline for long sends all its edits at once (one update per keystroke or so).</summary>
     public int MaxUpdatesPerPush { get; init; } = 5000;
 

@@ -37,10 +37,7 @@ public sealed class ConcurrentTraceReplayTests
         var trace = EditingTrace.Load(name);
         var log = new InMemoryUpdateLog();
         var scriptId = Guid.NewGuid();
-        // Each typist must see exactly what it saw when recorded, so it cannot pull and retry a refused push; the
-        // session rebases everything, as @codemirror/collab's rebaseUpdates does (see RefuseAmbiguousRebases).
-        var options = new DocumentSessionOptions { RefuseAmbiguousRebases = false };
-        await using var session = DocumentSession.Create(scriptId, trace.StartContent, 0, log, options);
+        await using var session = DocumentSession.Create(scriptId, trace.StartContent, 0, log);
         int agents = trace.NumAgents;
         var clients = Enumerable.Range(0, agents).Select(a => new CollabClient($"agent{a}", trace.StartContent, 0)).ToArray();
         // landedAt[agent][n]: the server version right after that agent's n-th transaction was accepted.
