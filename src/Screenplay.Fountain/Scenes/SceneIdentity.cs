@@ -13,10 +13,11 @@ namespace Screenplay.Fountain.Scenes;
 /// heading typed into the middle of a scene splits off a new scene and the old one keeps its id), otherwise the
 /// largest share wins. Edits inside a scene, scenes inserted before it, renumbering and a rewritten heading with
 /// its body kept all end here;</item>
-/// <item>by content: a new scene nothing of the old text flowed into (a paste) is compared with the scenes that
-/// vanished in this change and with the recently vanished ones (<see cref="VanishedCapacity"/>): equal text, or
-/// enough shared words (<see cref="SceneSimilarity.Threshold"/>), revives the old id. That keeps a scene cut and
-/// pasted elsewhere, in one change or several, and re-attaches a deleted scene whose text comes back (undo);</item>
+/// <item>by content: a new scene made mostly of inserted text (a paste) is compared with the scenes that vanished in
+/// this change and with the recently vanished ones (<see cref="VanishedCapacity"/>): equal text, or enough shared
+/// words (<see cref="SceneSimilarity.Threshold"/>), revives the old id. That keeps a scene cut and pasted elsewhere,
+/// in one change or several, and re-attaches a deleted scene whose text comes back (undo). A paste no more like an
+/// earlier-vanished scene than like a scene still in the text is a copy of that scene: a new scene;</item>
 /// <item>by place: an old and a new scene still unmatched that share only blank characters (a scene emptied and
 /// then given a new heading).</item>
 /// </list>
