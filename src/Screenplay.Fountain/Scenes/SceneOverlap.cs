@@ -44,7 +44,10 @@ internal sealed class SceneOverlap
                 }
 
                 var chunk = Math.Min(length, Math.Min(olds[oi].End - a, news[ni].End - b));
-                overlap.Add(oi, ni, CountNonBlank(oldSource, a, chunk), chunk);
+                // A scene the change left whole (most of them) maps onto a new scene that is all of it: it is matched
+                // by its kept heading whatever the count, so skip counting its characters (the keystroke fast path).
+                var whole = chunk == olds[oi].End - olds[oi].Start && chunk == news[ni].End - news[ni].Start;
+                overlap.Add(oi, ni, whole ? chunk : CountNonBlank(oldSource, a, chunk), chunk);
                 if (olds[oi].Start == a && news[ni].Start == b)
                 {
                     overlap._headingKeptAt[oi] = ni;
