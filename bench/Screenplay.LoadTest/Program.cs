@@ -1,1 +1,176 @@
-return 0;
+using System.Diagnostics;
+using System.Globalization;
+using Screenplay.LoadTest;
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+return await new LoadRun(options).RunAsync();
+
+/// <summary>One load run: set up an account and scripts, connect the editors, type, measure, check nothing was lost.</summary>
+internal sealed class LoadRun(LoadOptions options)
+{
+    private const string StartText = "FADE IN:\n\nINT. WRITERS' ROOM - NIGHT\n\n";
+    private readonly List<double> latenciesMs = [];
+    private long[][] sentAt = [];
+    private volatile bool measuring;
+
+    public async Task<int> RunAsync()
+    {
+        Console.WriteLine($"Load: {options.Editors} editors on {options.Scripts} scripts, {options.KeysPerSecond} keys/s each, " +
+                          $"{options.Warmup.TotalSeconds}s warm-up + {options.Duration.TotalSeconds}s measured, against {options.Url}");
+        using var site = new SiteSession(options.Url);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        await site.RegisterAsync("Load Test", $"load-{stamp}-{Guid.NewGuid():N}@example.test", "load-test-password");
+        var scripts = new List<Guid>();
+        for (int i = 0; i < options.Scripts; i++) scripts.Add(await site.CreateScriptAsync($"Load {stamp} #{i + 1}", StartText));
+
+        long rssBefore = ServerRss();
+        var editors = new SimulatedEditor[options.Editors];
+        int expectedPerEditor = (int)Math.Ceiling(options.KeysPerSecond * (options.Warmup + options.Duration).TotalSeconds * 1.5) + 100;
+        sentAt = new long[options.Editors][];
+        var counts = new Dictionary<string, int>[options.Editors];
+        var indexOf = new Dictionary<string, int>();
+        for (int i = 0; i < options.Editors; i++)
+        {
+            var editor = new SimulatedEditor(options.Url, site.Cookies, scripts[i % scripts.Count], $"e{i}");
+            editors[i] = editor;
+            indexOf[editor.ClientId] = i;
+            sentAt[i] = new long[expectedPerEditor];
+            var seen = counts[i] = [];
+            editor.RemoteApplied = updates =>
+            {
+                long now = Stopwatch.GetTimestamp();
+                foreach (var u in updates)
+                {
+                    int k = seen[u.ClientId] = seen.GetValueOrDefault(u.ClientId) + 1;
+                    var sent = sentAt[indexOf[u.ClientId]];
+                    if (measuring && k - 1 < sent.Length && sent[k - 1] != 0)
+                    {
+                        var ms = Stopwatch.GetElapsedTime(sent[k - 1], now).TotalMilliseconds;
+                        lock (latenciesMs) latenciesMs.Add(ms);
+                    }
+                }
+            };
+        }
+
+        var connectWatch = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(16))
+        {
+            await Task.WhenAll(editors.Select(async e =>
+            {
+                await gate.WaitAsync();
+                try { await e.OpenAsync(); }
+                finally { gate.Release(); }
+            }));
+        }
+        Console.WriteLine($"Connected {options.Editors} editors in {connectWatch.Elapsed.TotalSeconds:F1}s");
+        await Task.Delay(1000);
+        long rssConnected = ServerRss();
+
+        using var stop = new CancellationTokenSource();
+        var typed = new int[options.Editors];
+        var typing = editors.Select((e, i) => Task.Run(() => TypeAsync(e, i, typed, stop.Token))).ToList();
+        await Task.Delay(options.Warmup);
+        var versionsAtStart = scripts.Select((_, s) => editors[s].Version).ToArray();
+        measuring = true;
+        var measureWatch = Stopwatch.StartNew();
+        await Task.Delay(options.Duration);
+        measuring = false;
+        var measured = measureWatch.Elapsed;
+        var versionsAtEnd = scripts.Select((_, s) => editors[s].Version).ToArray();
+        long rssTyping = ServerRss();
+        stop.Cancel();
+        await Task.WhenAll(typing);
+
+        // Nothing lost: every editor's every keystroke is in the log once, and each script's editors agree.
+        Console.WriteLine("Settling...");
+        foreach (var e in editors) await e.SettleAsync(TimeSpan.FromSeconds(120));
+        foreach (var e in editors) await e.PullAsync();
+        int diverged = 0, lost = 0;
+        for (int s = 0; s < scripts.Count; s++)
+        {
+            var group = editors.Where((_, i) => i % scripts.Count == s).ToList();
+            var made = group.Sum(e => typed[Array.IndexOf(editors, e)]);
+            if (group.Any(e => e.Text != group[0].Text || e.Version != group[0].Version)) diverged++;
+            if (group[0].Version != made) lost += Math.Abs(made - group[0].Version);
+        }
+        int faults = editors.Sum(e => e.Faults);
+        foreach (var e in editors) await e.DisposeAsync();
+
+        double[] sorted;
+        lock (latenciesMs) sorted = latenciesMs.Order().ToArray();
+        long accepted = versionsAtEnd.Zip(versionsAtStart, (end, start) => (long)end - start).Sum();
+        Console.WriteLine();
+        Console.WriteLine($"| editors | scripts | keys/s/editor | samples | p50 ms | p99 ms | max ms | accepted changes/s | server MB per editor | lost | diverged |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {options.Editors} | {options.Scripts} | {options.KeysPerSecond} | {sorted.Length} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {(sorted.Length > 0 ? sorted[^1] : 0):F1} | " +
+            $"{accepted / measured.TotalSeconds:F0} | {PerEditor(rssConnected, rssBefore)} (typing: {PerEditor(rssTyping, rssBefore)}) | {lost} | {diverged} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Server RSS: {Mb(rssBefore)} MB before, {Mb(rssConnected)} MB connected, {Mb(rssTyping)} MB while typing; client faults: {faults}"));
+        return lost == 0 && diverged == 0 && faults == 0 ? 0 : 1;
+    }
+
+    private async Task TypeAsync(SimulatedEditor editor, int index, int[] typed, CancellationToken stop)
+    {
+        var random = new Random(options.Seed * 100_003 + index);
+        int cursor = -1;
+        try
+        {
+            // Start at different moments so the editors do not type in lockstep.
+            await Task.Delay(random.Next(0, (int)(1000 / options.KeysPerSecond)), stop);
+            while (!stop.IsCancellationRequested)
+            {
+                // Human rhythm: exponential gaps around the mean, a word break every few keys.
+                var gap = -Math.Log(1 - random.NextDouble()) / options.KeysPerSecond;
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(gap, 5 / options.KeysPerSecond)), stop);
+                char key = random.Next(6) == 0 ? ' ' : (char)('a' + random.Next(26));
+                int k = typed[index];
+                editor.Edit(text =>
+                {
+                    if (cursor < 0 || cursor > text.Length) cursor = text.Length;
+                    var change = Screenplay.Fountain.Text.ChangeSet.Of(cursor, cursor, key.ToString(), text.Length);
+                    cursor++;
+                    if (k < sentAt[index].Length) sentAt[index][k] = Stopwatch.GetTimestamp();
+                    return change;
+                });
+                typed[index] = k + 1;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private long ServerRss()
+    {
+        if (options.ServerPid is not int pid) return 0;
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:"));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private string PerEditor(long rss, long before) =>
+        options.ServerPid is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{(rss - before) / 1024.0 / 1024.0 / options.Editors:F3}");
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:F0}");
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -54,6 +54,9 @@ public sealed class SimulatedEditor : IAsyncDisposable
     public int Rejections { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>Updates from the server this editor could not apply (a protocol or client bug).</summary>
+    public int Faults { get; private set; }
+
     /// <summary>The last <c>Presence</c> event received.</summary>
     public JsonElement? LastPresence { get; private set; }
 
@@ -207,6 +210,23 @@ public sealed class SimulatedEditor : IAsyncDisposable
     }
 
     private void OnUpdates(JsonElement message)
+    {
+        try
+        {
+            HandleUpdates(message);
+        }
+        catch (Exception e)
+        {
+            // SignalR would swallow it; keep it visible to tests and the load tool.
+            lock (gate)
+            {
+                Faults++;
+                LastError = "applying updates failed: " + e.Message;
+            }
+        }
+    }
+
+    private void HandleUpdates(JsonElement message)
     {
         if (message.GetProperty("scriptId").GetGuid() != ScriptId) return;
         int from = message.GetProperty("version").GetInt32();

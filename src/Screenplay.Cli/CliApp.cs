@@ -17,8 +17,10 @@ internal static class CliApp
         var root = new RootCommand("Screenplay: Fountain screenplays to JSON, PDF, Final Draft and statistics.")
         {
             ParseCommand.Create(),
+            PdfCommand.Create(),
             FdxCommand.Create(),
             FountainCommand.Create(),
+            StatsCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -9,7 +9,11 @@ internal static class InputFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Document ReadFountain(string path) => Fountain.Fountain.Parse(ReadText(path));
+    /// <summary>A script from a Fountain file, or from a Final Draft file when its name ends in <c>.fdx</c>.</summary>
+    public static Document ReadScript(string path) =>
+        path.EndsWith(".fdx", StringComparison.OrdinalIgnoreCase)
+            ? Fountain.Fountain.Parse(ReadFdxAsFountain(path))
+            : Fountain.Fountain.Parse(ReadText(path));
 
     /// <summary>
     /// A Fountain file as text: UTF-8 (with or without BOM) or UTF-16 with BOM. Binary content (NUL bytes) and bytes

@@ -47,7 +47,11 @@ internal sealed class FontSet
                 3 => SKFontStyle.BoldItalic,
                 _ => SKFontStyle.Normal,
             };
-            return SKFontManager.Default.MatchCharacter(null, fontStyle, null, key.CodePoint);
+            // Prefer a monospaced face (DejaVu Sans Mono, WenQuanYi Micro Hei Mono...) so the fallback keeps the
+            // typewriter look; any face that has the character beats a box.
+            var manager = SKFontManager.Default;
+            return manager.MatchCharacter("monospace", fontStyle, null, key.CodePoint)
+                ?? manager.MatchCharacter(null, fontStyle, null, key.CodePoint);
         }) ?? courier;
     }
 

@@ -123,7 +123,10 @@ internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
 
     private static SKFont NewFont(SKTypeface typeface, Emphasis emphasis, float size) => new(typeface, size)
     {
+        // Unhinted, linear advances: hinting would round Courier's 7.2 pt advance to 7 pt and drift off the grid.
         Subpixel = true,
+        LinearMetrics = true,
+        Hinting = SKFontHinting.None,
         // A fallback family may have no bold or italic face: synthesize them rather than lose the emphasis.
         Embolden = emphasis.HasFlag(Emphasis.Bold) && !typeface.IsBold,
         SkewX = emphasis.HasFlag(Emphasis.Italic) && !typeface.IsItalic ? -0.2f : 0f,

@@ -39,6 +39,9 @@ public sealed class ScreenplayApp : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Screenplay", ConnectionString);
             // Port 0: the OS picks a free loopback port, so test classes run side by side.
             web.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            // Outside Development the framework's assets (blazor.web.js) and the editor bundle are only found through
+            // the static web assets manifest; browser tests of interactive pages need them.
+            web.UseStaticWebAssets();
             foreach (var (key, value) in Settings) web.UseSetting(key, value);
         });
         _factory.UseKestrel();

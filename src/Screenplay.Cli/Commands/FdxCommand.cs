@@ -13,7 +13,7 @@ internal static class FdxCommand
         var command = new Command("fdx", "Convert a Fountain file to Final Draft (.fdx)") { file, output };
         command.SetAction(result => CliApp.Guard(result, standardOutput =>
         {
-            var document = InputFiles.ReadFountain(result.GetRequiredValue(file));
+            var document = InputFiles.ReadScript(result.GetRequiredValue(file));
             OutputFiles.WriteText(result.GetValue(output), FinalDraft.Write(document), standardOutput);
         }));
         return command;

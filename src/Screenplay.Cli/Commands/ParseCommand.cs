@@ -13,7 +13,7 @@ internal static class ParseCommand
         var command = new Command("parse", "Parse a Fountain file and print its title page and elements") { file, json };
         command.SetAction(result => CliApp.Guard(result, output =>
         {
-            var document = InputFiles.ReadFountain(result.GetRequiredValue(file));
+            var document = InputFiles.ReadScript(result.GetRequiredValue(file));
             output.Write(result.GetValue(json) ? ParseJson.Write(document) : Outline.Write(document));
         }));
         return command;

@@ -103,12 +103,16 @@ internal static partial class FdxTitlePage
         public string Spell(TitlePageEntry entry, string alignment)
         {
             var plain = Clone().Infer(alignment, entry.Value);
-            var text = string.Equals(plain.Key, entry.Key, StringComparison.OrdinalIgnoreCase) && plain.Value == entry.Value
+            var text = string.Equals(plain.Key, SameOnPaper(entry.Key), StringComparison.OrdinalIgnoreCase) && plain.Value == entry.Value
                 ? entry.Value
                 : entry.Key + ": " + entry.Value;
             Infer(alignment, text);
             return text;
         }
+
+        /// <summary>"Authors" prints like "Author" (Final Draft has no keys), so it is not spelled out and reads back as "Author".</summary>
+        private static string SameOnPaper(string key) =>
+            string.Equals(key, "Authors", StringComparison.OrdinalIgnoreCase) ? "Author" : key;
 
         public TitlePageEntry Infer(string alignment, string text)
         {

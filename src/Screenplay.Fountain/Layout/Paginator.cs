@@ -21,6 +21,10 @@ public static class Paginator
 
         var blocks = new BlockBuilder(document, bodyRows).Build();
         var flowed = new PageFlow(blocks, bodyRows).Run();
+        if (flowed.Count == 0)
+        {
+            flowed.Add([]); // an empty script still prints (and previews) as one blank page
+        }
 
         var revisions = new RevisionIndex(layout.Revisions);
         var elementFirstPage = new int[document.Elements.Length];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Screenplay.Fountain.Syntax;
 using Screenplay.Fountain.Text;
 
@@ -28,12 +29,12 @@ internal static class IncrementalParser
         int newEnd = start + inserted.Length;
         int delta = inserted.Length - change.RemovedLength;
 
-        if (MayMoveMasks(previous.Masks, old, text, start, oldEnd, newEnd))
+        if (previous.Masks is not { } previousMasks || MayMoveMasks(previousMasks, old, text, start, oldEnd, newEnd))
         {
             return DocumentParser.Parse(text);
         }
 
-        var masks = ShiftMasks(previous.Masks, start, delta);
+        var masks = ShiftMasks(previousMasks, start, delta);
         var (windowStart, atDocumentStart) = FindWindowStart(text, masks.Masks, start);
         int windowEnd = FindWindowEnd(text, masks.Masks, newEnd);
         int oldWindowEnd = windowEnd - delta;
@@ -52,23 +53,51 @@ internal static class IncrementalParser
             titlePage = previous.TitlePage;
         }
 
-        var builder = ImmutableArray.CreateBuilder<Element>(first + parsed.Count + elements.Length - last);
-        for (int i = 0; i < first; i++)
-        {
-            builder.Add(elements[i]);
-        }
-
-        builder.AddRange(parsed);
+        // Plain array copies: the references before the window move in bulk, only the elements after it are new records.
+        var array = new Element[first + parsed.Count + elements.Length - last];
+        elements.AsSpan(0, first).CopyTo(array);
+        parsed.CopyTo(array, first);
+        int k = first + parsed.Count;
         for (int i = last; i < elements.Length; i++)
         {
-            builder.Add(Shift(elements[i], delta, lineDelta));
+            array[k++] = Shift(elements[i], delta, lineDelta);
         }
 
-        var newElements = builder.MoveToImmutable();
-        return new Document(text, titlePage, newElements, SceneIndexer.Build(newElements), ShiftNotes(previous.Notes, start, delta, lineDelta))
+        var newElements = ImmutableCollectionsMarshal.AsImmutableArray(array);
+        bool sectionsChanged = HasSection(parsed) || HasSection(elements, first, last);
+        var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + parsed.Count, parsed.Count - (last - first), delta, lineDelta, sectionsChanged);
+        var scenes = SceneIndexer.Build(newElements, reuse);
+        return new Document(text, titlePage, newElements, scenes, ShiftNotes(previous.Notes, start, delta, lineDelta))
         {
             Masks = masks,
         };
+    }
+
+    private static bool HasSection(IReadOnlyList<Element> elements, int from = 0, int to = -1)
+    {
+        to = to < 0 ? elements.Count : to;
+        for (int i = from; i < to; i++)
+        {
+            if (elements[i].Type == ElementType.Section)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSection(ImmutableArray<Element> elements, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (elements[i].Type == ElementType.Section)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Element Shift(Element e, int delta, int lineDelta) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Statistics;
@@ -17,6 +18,17 @@ public sealed record ScriptStatistics(
     SettingSplit Settings,
     TimeOfDaySplit TimesOfDay)
 {
+    /// <summary>
+    /// Statistics of <paramref name="document"/>, its pages counted by the paginator on <paramref name="layout"/>
+    /// (US Letter by default; the title page is not counted).
+    /// </summary>
+    public static ScriptStatistics Compute(Document document, PageLayout? layout = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var pages = Paginator.Paginate(document, (layout ?? PageLayout.Default) with { IncludeTitlePage = false }).Pages.Length;
+        return Compute(document, pages);
+    }
+
     /// <summary>
     /// Statistics of <paramref name="document"/> printed on <paramref name="pageCount"/> pages (the paginator's count
     /// for the chosen paper; title page not included).

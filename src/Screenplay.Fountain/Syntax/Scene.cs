@@ -20,6 +20,9 @@ public sealed record Scene(
     /// <summary>Titles of the enclosing sections, outermost first.</summary>
     public ImmutableArray<string> SectionPath { get; init; } = [];
 
+    /// <summary>The levels of <see cref="SectionPath"/>'s sections, so the index can resume after a scene it keeps.</summary>
+    internal ImmutableArray<int> SectionLevels { get; init; } = [];
+
     /// <summary>Names of the characters who speak in the scene, in order of first cue, extensions removed.</summary>
     public ImmutableArray<string> Characters { get; init; } = [];
 }

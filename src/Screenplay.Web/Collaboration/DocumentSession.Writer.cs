@@ -110,7 +110,10 @@ public sealed partial class DocumentSession
         if (inserted > options.MaxInsertedPerPush) return $"the push inserts {inserted} characters, at most {options.MaxInsertedPerPush} are allowed";
 
         var over = UpdatesSince(push.BaseVersion, added);
-        var rebased = Collab.RebaseUpdates(updates, over);
+        // One newer update at a time, as clients map their unconfirmed edits (docs/collaboration.md): mapping over
+        // a composition can place an insertion differently, and the pusher's text would then differ from ours.
+        var rebased = updates;
+        foreach (var update in over) rebased = Collab.RebaseUpdates(rebased, [update]);
         int newLength = length;
         foreach (var update in rebased)
         {

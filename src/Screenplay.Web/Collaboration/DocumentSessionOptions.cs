@@ -9,8 +9,8 @@ public sealed record DocumentSessionOptions
     /// <summary>Pushes based on a version further back than this are refused (the client must pull and rebase itself).</summary>
     public int MaxRebaseDistance { get; init; } = 1000;
 
-    /// <summary>Updates in one push.</summary>
-    public int MaxUpdatesPerPush { get; init; } = 500;
+    /// <summary>Updates in one push. A client that typed offline for long sends all its edits at once (one update per keystroke or so).</summary>
+    public int MaxUpdatesPerPush { get; init; } = 5000;
 
     /// <summary>Inserted UTF-16 units in one push (a pasted script is about 200,000).</summary>
     public int MaxInsertedPerPush { get; init; } = 1_000_000;

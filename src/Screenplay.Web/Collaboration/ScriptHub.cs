@@ -53,13 +53,15 @@ internal sealed partial class ScriptHub(ScriptSessions sessions, ScriptPresence 
             LogRefused(scriptId, Context.ConnectionId, error);
             return new PushResult(false, await UseSessionAsync(scriptId, s => Task.FromResult(s.Version)), error);
         }
-        return await UseSessionAsync(scriptId, s => s.PushAsync(version, updates, check.Grant!.UserId, Context.ConnectionAborted));
+        // No cancellation when the caller goes away: the push is queued and will be logged, and a reconnecting
+        // client finds it in the stream.
+        return await UseSessionAsync(scriptId, s => s.PushAsync(version, updates, check.Grant!.UserId));
     }
 
     public async Task<PullAnswer> Pull(Guid scriptId, int version)
     {
         await RequireAsync(scriptId, ScriptAction.Read);
-        var pulled = await UseSessionAsync(scriptId, s => s.PullAsync(version, Context.ConnectionAborted));
+        var pulled = await UseSessionAsync(scriptId, s => s.PullAsync(version));
         if (pulled.Error is not null) LogRefused(scriptId, Context.ConnectionId, pulled.Error);
         return new PullAnswer(pulled.Version, UpdateJson.ToJson(pulled.Updates), pulled.Error);
     }

@@ -1,5 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Screenplay.Fountain.Fdx;
+using Screenplay.Fountain.Layout;
+using Screenplay.Pdf;
+using Screenplay.Web.Accounts;
 using Screenplay.Web.Data;
 using Screenplay.Web.Scripts;
 
@@ -19,8 +23,45 @@ internal static class ExportSetup
             return Results.File(Encoding.UTF8.GetBytes(script!.Text), "text/plain; charset=utf-8", FileName(script.Title, "fountain"));
         });
 
+        export.MapGet("/fdx", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        {
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            if (problem is not null) return problem;
+            var fdx = FinalDraft.Write(ScriptLayout.Parse(script!.Text));
+            return Results.File(Encoding.UTF8.GetBytes(fdx), "application/xml; charset=utf-8", FileName(script.Title, "fdx"));
+        });
+
+        export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, string? paper, HttpContext http, ScriptAccess access,
+            IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        {
+            if (ParsePaper(paper) is not { } paperSize)
+            {
+                return Results.Problem("Paper must be 'letter' or 'a4'.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            if (problem is not null) return problem;
+
+            var layout = PageLayout.Default with { Paper = paperSize, SceneNumbers = sceneNumbers == true };
+            var options = PdfOptions.Default with
+            {
+                Title = script!.Title,
+                // The downloader's own name across every page: a leaked draft says whose copy it was.
+                Watermark = watermark == true ? http.User.FindFirst(AccountsSetup.DisplayNameClaim)?.Value : null,
+            };
+            var bytes = ScreenplayPdf.ToBytes(ScriptLayout.Paginate(script.Text, layout), options);
+            return Results.File(bytes, "application/pdf", FileName(script.Title, "pdf"));
+        });
+
         return app;
     }
+
+    /// <summary>Letter (the default) or A4; null for anything else.</summary>
+    internal static PaperSize? ParsePaper(string? paper) => paper?.ToLowerInvariant() switch
+    {
+        null or "" or "letter" => PaperSize.Letter,
+        "a4" => PaperSize.A4,
+        _ => null,
+    };
 
     private static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
         IDbContextFactory<ScreenplayDbContext> dbFactory)

@@ -34,7 +34,7 @@ internal static class ScriptsSetup
         scripts.MapPost("/import", ScriptImport.ImportAsync).DisableRequestTimeout();
 
         scripts.MapPost("/{id:guid}/text", async (Guid id, [FromForm] string? text, HttpContext http, ScriptAccess access,
-            IDbContextFactory<ScreenplayDbContext> dbFactory, IOptions<ScreenplayLimits> limits) =>
+            IDbContextFactory<ScreenplayDbContext> dbFactory, IOptions<ScreenplayLimits> limits, Collaboration.ScriptSessions sessions) =>
         {
             var check = await access.CheckAsync(id, http.User, ScriptAction.Edit);
             if (!check.Allowed) return check.ToProblem();
@@ -42,6 +42,12 @@ internal static class ScriptsSetup
             if (ScriptText.CheckSize(normalized, limits.Value) is { } tooLong)
             {
                 return Results.Problem(tooLong, statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            // Through the live edit log, so open editors get the save and the live session keeps it.
+            var pushed = await sessions.ReplaceTextAsync(id, normalized, check.Grant!.UserId);
+            if (!pushed.Accepted)
+            {
+                return Results.Problem(pushed.Error, statusCode: StatusCodes.Status409Conflict);
             }
 
             await using var db = await dbFactory.CreateDbContextAsync();

@@ -85,18 +85,18 @@ public sealed class FdxWriterTests
     }
 
     [Fact]
-    public void A_colon_in_a_centered_title_is_part_of_the_title_but_keys_the_layout_cannot_imply_are_spelled_out()
+    public void A_colon_in_a_centered_title_is_part_of_the_title_and_keys_the_layout_cannot_imply_are_spelled_out()
     {
         var document = Script with
         {
             TitlePage = [new("Title", "STAR WARS: A NEW HOPE", default), new("Credit", "A screenplay", default),
-                         new("Author", "George", default), new("Contact", "Phone: 555", default)],
+                         new("Authors", "George & Gary", default), new("Contact", "Phone: 555", default)],
         };
 
         var fountain = FinalDraft.ToFountain(FinalDraft.Write(document));
 
         Assert.StartsWith(
-            "Title: STAR WARS: A NEW HOPE\nCredit: A screenplay\nAuthor: George\nContact: Phone: 555\n\n",
+            "Title: STAR WARS: A NEW HOPE\nCredit: A screenplay\nAuthor: George & Gary\nContact: Phone: 555\n\n",
             fountain,
             StringComparison.Ordinal);
     }

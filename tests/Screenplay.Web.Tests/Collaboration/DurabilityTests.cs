@@ -102,7 +102,8 @@ public sealed partial class DurabilityTests(ScreenplayApp app) : IClassFixture<S
                 await onA.PullAsync();
                 await onB.PullAsync();
                 Assert.Equal((onA.Version, onA.Text), (onB.Version, onB.Text));
-                Assert.All(editors, e => Assert.Equal((onA.Version, onA.Text), (e.Version, e.Text)));
+                Assert.All(editors, e => Assert.True((onA.Version, onA.Text) == (e.Version, e.Text),
+                    $"{e.ClientId} at {e.Version} (faults {e.Faults}, last error {e.LastError}):\n{e.Text}\n--- server at {onA.Version}:\n{onA.Text}"));
 
                 // The log is one unbroken line of versions that replays to exactly that text.
                 await using var db = instanceA.CreateDbContext();

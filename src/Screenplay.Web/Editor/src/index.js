@@ -28,7 +28,7 @@ function colourFor(name) {
   return `hsl(${Math.abs(hash) % 360}, 65%, 42%)`;
 }
 
-function baseExtensions({ readOnly, userName }) {
+function baseExtensions({ readOnly, userName, synced }) {
   return [
     history(),
     drawSelection(),
@@ -41,7 +41,7 @@ function baseExtensions({ readOnly, userName }) {
     keymap.of([...completionKeymap, ...writerKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap]),
     screenplayLook(),
     presence(),
-    statusBar({ name: userName ?? 'You', colour: colourFor(userName) }, readOnly),
+    synced ? statusBar({ name: userName ?? 'You', colour: colourFor(userName) }, readOnly) : [],
     EditorState.readOnly.of(readOnly),
     EditorView.contentAttributes.of({ 'aria-label': 'Screenplay text', 'aria-readonly': String(readOnly) }),
   ];
@@ -94,7 +94,7 @@ export function createEditor(parent, options = {}) {
       state: EditorState.create({
         doc: text,
         extensions: [
-          baseExtensions({ readOnly, userName: options.userName }),
+          baseExtensions({ readOnly, userName: options.userName, synced: Boolean(options.scriptId) }),
           extra,
           ViewPlugin.define(() => ({
             update(u) {
@@ -133,10 +133,11 @@ export function createEditor(parent, options = {}) {
   })();
   ready.catch(() => { /* shown in the message; the caller may await `ready` */ });
 
-  return {
+  const handle = {
     ready,
     destroy() {
       destroyed = true;
+      if (parent.screenplayEditor === handle) delete parent.screenplayEditor;
       window.removeEventListener('beforeunload', unsavedGuard);
       sync?.destroy();
       view?.destroy();
@@ -159,6 +160,9 @@ export function createEditor(parent, options = {}) {
     getText() { return view ? view.state.doc.toString() : null; },
     status() { return view ? syncStatus(view.state) : { status: 'connecting', pending: 0 }; },
   };
+  // Reachable from the page (tests, the browser console) without a global.
+  parent.screenplayEditor = handle;
+  return handle;
 }
 
 /** The scene headings of the script: `{ index, line, heading }`. */

@@ -2,6 +2,7 @@
 // type of the current line as Final Draft and WriterDuet do. Fountain has no hidden paragraph styles, so a type is
 // set by rewriting the line (case, forcing markers, the blank line before it), which keeps the text the truth.
 import { EditorSelection } from '@codemirror/state';
+import { isolateHistory } from '@codemirror/commands';
 import { screenplayLines } from './look.js';
 import { looksLikeCue, cueName } from './fountain/classify.js';
 
@@ -113,7 +114,11 @@ export function setLineType(state, number, type) {
     lineStart = prev.from;
   }
   const head = lineStart + (caret < 0 ? text.length : caret);
-  return { changes, selection: EditorSelection.cursor(head), scrollIntoView: true, userEvent: 'input.type' };
+  // Its own undo step: Ctrl-Z takes back the type change, not the typing before it.
+  return {
+    changes, selection: EditorSelection.cursor(head), scrollIntoView: true, userEvent: 'input.type',
+    annotations: isolateHistory.of('full'),
+  };
 }
 
 function cycle(dir) {

@@ -17,10 +17,12 @@ export const connectionField = StateField.define({
 
 /**
  * What the writer should read: 'connecting', 'offline' (edits kept, sent when back), 'saving' (edits not yet
- * confirmed by the server) or 'saved'; with the number of unconfirmed edits.
+ * confirmed by the server) or 'saved'; with the number of unconfirmed edits. 'local' for an editor without a hub.
  */
 export function syncStatus(state) {
-  const { connection, error } = state.field(connectionField);
+  const field = state.field(connectionField, false);
+  if (!field) return { status: 'local', pending: 0, error: null }; // an editor with no hub behind it
+  const { connection, error } = field;
   let pending = 0;
   try { pending = sendableUpdates(state).length; } catch { /* no collab extension: a local editor */ }
   if (connection === 'connecting') return { status: 'connecting', pending, error };

@@ -137,3 +137,12 @@ test('autocomplete offers locations after INT./EXT. and times after the dash', (
   assert.ok(times.labels.includes('NIGHT') && times.labels.includes('DAY'));
   assert.equal(times.from, script.length + 'EXT. LOT 7 - '.length);
 });
+
+test('a type change is its own undo step, apart from the typing before it', () => {
+  let state = EditorState.create({ doc: 'x\n\n', selection: { anchor: 3 }, extensions: [history()] });
+  state = state.update({ changes: { from: 3, insert: 'the lot' }, selection: { anchor: 10 }, userEvent: 'input.type' }).state;
+  ({ state } = run(nextElementType, state));
+  assert.equal(state.doc.toString(), 'x\n\n.THE LOT');
+  undo({ state, dispatch: (tr) => { state = tr.state; } });
+  assert.equal(state.doc.toString(), 'x\n\nthe lot');
+});

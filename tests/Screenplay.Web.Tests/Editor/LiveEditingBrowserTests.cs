@@ -1,0 +1,136 @@
+using Microsoft.Playwright;
+using Screenplay.Web.Data;
+using static Microsoft.Playwright.Assertions;
+
+namespace Screenplay.Web.Tests.Editor;
+
+/// <summary>
+/// End to end: the real app on loopback (PostgreSQL, the script hub), people logged in as themselves in headless
+/// Chromium, typing in the same script on the live editor page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayApp app) : IClassFixture<ScreenplayApp>, IAsyncLifetime
+{
+    private readonly List<IBrowserContext> contexts = [];
+    private readonly List<string> console = []; // browser console and page errors, shown when a test fails
+
+    public Task InitializeAsync()
+    {
+        SetDefaultExpectTimeout(15_000);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts) await context.DisposeAsync();
+    }
+
+    /// <summary>A browser tab of <paramref name="user"/> (their login cookie) on the script's live editor page.</summary>
+    private async Task<IPage> OpenLiveEditorAsync(TestUser user, Guid scriptId)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1300, Height = 900 } });
+        contexts.Add(context);
+        await context.AddCookiesAsync(user.Client.Cookies.GetAllCookies().Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Url = app.BaseAddress.ToString(),
+        }));
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { lock (console) console.Add($"{user.Name}: {message.Type}: {message.Text}"); };
+        page.PageError += (_, error) => { lock (console) console.Add($"{user.Name}: page error: {error}"); };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) lock (console) console.Add($"{user.Name}: HTTP {response.Status} {response.Url}");
+        };
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/scripts/{scriptId}/write").ToString());
+        await Expect(page.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static Task<string> TextAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => document.querySelector('.script-editor').screenplayEditor.getText()");
+
+    private static async Task TypeAtEndAsync(IPage page, string text)
+    {
+        await page.Locator(".cm-content").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync(text);
+    }
+
+    [Fact]
+    public async Task Two_writers_see_each_others_text_and_cursor_and_a_reader_cannot_type()
+    {
+        try
+        {
+            await TwoWritersAndAReaderAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}", ex);
+        }
+    }
+
+    private async Task TwoWritersAndAReaderAsync()
+    {
+        var ann = await app.CreateUserAsync("Ann");
+        var ben = await app.CreateUserAsync("Ben");
+        var cy = await app.CreateUserAsync("Cy");
+        var scriptId = await ann.CreateScriptAsync("Live", "INT. STAGE 4 - NIGHT\n\nDarkness.");
+        await ann.ShareAsync(scriptId, ben, ScriptRole.Writer);
+        await ann.ShareAsync(scriptId, cy, ScriptRole.Reader);
+
+        var annPage = await OpenLiveEditorAsync(ann, scriptId);
+        var benPage = await OpenLiveEditorAsync(ben, scriptId);
+        var cyPage = await OpenLiveEditorAsync(cy, scriptId);
+
+        await Expect(annPage.Locator(".cm-sp-people")).ToContainTextAsync("Ben");
+        await TypeAtEndAsync(annPage, " A work light.");
+        await Expect(benPage.Locator(".cm-content")).ToContainTextAsync("Darkness. A work light.");
+        await Expect(benPage.Locator(".cm-sp-peer-name", new() { HasText = "Ann" })).ToBeVisibleAsync();
+
+        await benPage.Locator(".cm-content").ClickAsync();
+        await benPage.Keyboard.PressAsync("Control+Home");
+        await benPage.Keyboard.TypeAsync("FADE IN:");
+        await benPage.Keyboard.PressAsync("Enter");
+        await benPage.Keyboard.PressAsync("Enter");
+        await Expect(annPage.Locator(".cm-content")).ToContainTextAsync("FADE IN:");
+        await Expect(annPage.Locator(".cm-sp-peer-name", new() { HasText = "Ben" })).ToBeVisibleAsync();
+
+        // The reader sees everything live, and nothing they type goes anywhere.
+        await Expect(cyPage.Locator(".cm-content")).ToContainTextAsync("A work light.");
+        await Expect(cyPage.Locator(".cm-sp-status-mode")).ToHaveTextAsync("Read-only");
+        await cyPage.Locator(".cm-content").ClickAsync();
+        await cyPage.Keyboard.TypeAsync("scribble");
+        await Expect(annPage.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
+        await Expect(benPage.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
+
+        const string expected = "FADE IN:\n\nINT. STAGE 4 - NIGHT\n\nDarkness. A work light.";
+        await AssertEventuallyAsync(async () => await TextAsync(annPage) == expected && await TextAsync(benPage) == expected
+            && await TextAsync(cyPage) == expected, "all three pages show the same text");
+        Assert.DoesNotContain("scribble", await TextAsync(cyPage));
+    }
+
+    [Fact]
+    public async Task A_stranger_gets_not_found_and_no_editor()
+    {
+        var ann = await app.CreateUserAsync("Ann");
+        var stranger = await app.CreateUserAsync("Stranger");
+        var scriptId = await ann.CreateScriptAsync("Private", "INT. VAULT - NIGHT");
+
+        var response = await stranger.Client.GetAsync($"/scripts/{scriptId}/write");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("script-editor", await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task AssertEventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting until " + what);
+            await Task.Delay(100);
+        }
+    }
+}
