@@ -32,7 +32,13 @@ internal sealed class LoadRun(LoadOptions options)
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         await site.RegisterAsync("Load Test", $"load-{stamp}-{Guid.NewGuid():N}@example.test", "load-test-password");
         var scripts = new List<Guid>();
-        for (int i = 0; i < options.Scripts; i++) scripts.Add(await site.CreateScriptAsync($"Load {stamp} #{i + 1}", StartText));
+        for (int s = 0; s < options.Scripts; s++)
+        {
+            // Each editor types at the end of a line of its own, as co-writers work in different places; editors
+            // all typing at one spot would measure collisions instead of throughput.
+            var lines = Enumerable.Range(0, options.Editors).Where(i => i % options.Scripts == s).Select(i => Marker(i) + "\n");
+            scripts.Add(await site.CreateScriptAsync($"Load {stamp} #{s + 1}", StartText + string.Concat(lines)));
+        }
 
         long rssBefore = ServerRss();
         var editors = new SimulatedEditor[options.Editors];
@@ -74,6 +80,7 @@ internal sealed class LoadRun(LoadOptions options)
             }));
         }
         Console.WriteLine($"Connected {options.Editors} editors in {connectWatch.Elapsed.TotalSeconds:F1}s");
+        var initialVersions = editors.Select(e => e.Version).ToArray();
         await Task.Delay(1000);
         long rssConnected = ServerRss();
 
@@ -102,7 +109,8 @@ internal sealed class LoadRun(LoadOptions options)
             var group = editors.Where((_, i) => i % scripts.Count == s).ToList();
             var made = group.Sum(e => typed[Array.IndexOf(editors, e)]);
             if (group.Any(e => e.Text != group[0].Text || e.Version != group[0].Version)) diverged++;
-            if (group[0].Version != made) lost += Math.Abs(made - group[0].Version);
+            int first = Array.IndexOf(editors, group[0]);
+            if (group[0].Version - initialVersions[first] != made) lost += Math.Abs(made - (group[0].Version - initialVersions[first]));
         }
         int faults = editors.Sum(e => e.Faults);
         foreach (var e in editors) await e.DisposeAsync();
@@ -124,7 +132,6 @@ internal sealed class LoadRun(LoadOptions options)
     private async Task TypeAsync(SimulatedEditor editor, int index, int[] typed, CancellationToken stop)
     {
         var random = new Random(options.Seed * 100_003 + index);
-        int cursor = -1;
         try
         {
             // Start at different moments so the editors do not type in lockstep.
@@ -136,11 +143,11 @@ internal sealed class LoadRun(LoadOptions options)
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(gap, 5 / options.KeysPerSecond)), stop);
                 char key = random.Next(6) == 0 ? ' ' : (char)('a' + random.Next(26));
                 int k = typed[index];
+                var marker = Marker(index);
                 editor.Edit(text =>
                 {
-                    if (cursor < 0 || cursor > text.Length) cursor = text.Length;
-                    var change = Screenplay.Fountain.Text.ChangeSet.Of(cursor, cursor, key.ToString(), text.Length);
-                    cursor++;
+                    int at = text.IndexOf('\n', text.IndexOf(marker, StringComparison.Ordinal));
+                    var change = Screenplay.Fountain.Text.ChangeSet.Of(at, at, key.ToString(), text.Length);
                     if (k < sentAt[index].Length) sentAt[index][k] = Stopwatch.GetTimestamp();
                     return change;
                 });
@@ -151,6 +158,8 @@ internal sealed class LoadRun(LoadOptions options)
         {
         }
     }
+
+    private static string Marker(int editor) => $"@e{editor}:";
 
     private long ServerRss()
     {
