@@ -187,7 +187,7 @@ def main():
         parts.append(f"# {act}")
         for seq in rng.sample(SEQUENCES, 5):
             parts.append(f"## {seq}")
-            for _ in range(rng.choice([11, 12, 13, 14])):
+            for _ in range(rng.choice([9, 10, 11, 12])):
                 parts.extend(scene(number))
                 number += 1
         if act_index < len(ACTS) - 1:

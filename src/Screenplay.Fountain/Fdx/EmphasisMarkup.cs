@@ -39,14 +39,18 @@ internal static class EmphasisMarkup
         return builder.ToString();
     }
 
+    /// <summary>One run of a line; <see cref="Lead"/> and <see cref="Trail"/> are spaces moved outside its star markers.</summary>
     private sealed record Piece(string Lead, string Core, string Trail, Emphasis Emphasis)
     {
-        public string Opening => Markers(Emphasis);
+        public string Stars => (Emphasis & (Emphasis.Bold | Emphasis.Italic)) switch
+        {
+            Emphasis.Bold | Emphasis.Italic => "***",
+            Emphasis.Bold => "**",
+            Emphasis.Italic => "*",
+            _ => "",
+        };
 
-        public bool StartsWithStar => Opening.StartsWith('*');
-
-        /// <summary>The closing marker mirrors the opening one, so it ends with the character the opening starts with.</summary>
-        public bool EndsWithStar => Opening.StartsWith('*');
+        public bool Underlined => (Emphasis & Emphasis.Underline) != 0;
     }
 
     private static void AppendLine(StringBuilder builder, List<TextRun> runs)
@@ -56,10 +60,16 @@ internal static class EmphasisMarkup
             .Select(r => new Piece("", r.Text, "", r.Text.Trim().Length == 0 && r.Emphasis != Emphasis.Underline ? Emphasis.None : r.Emphasis))
             .ToList();
 
+        // Underline stays open across neighbouring underlined runs; star markers close and open at each run.
+        bool OpensUnderline(int i) => pieces[i].Underlined && (i == 0 || !pieces[i - 1].Underlined);
+        bool ClosesUnderline(int i) => pieces[i].Underlined && (i == pieces.Count - 1 || !pieces[i + 1].Underlined);
+
         for (var i = 0; i + 1 < pieces.Count; i++)
         {
             var (left, right) = (pieces[i], pieces[i + 1]);
-            if (!left.EndsWithStar || !right.StartsWithStar)
+            var leftEndsWithStar = left.Stars.Length > 0 && !ClosesUnderline(i);
+            var rightStartsWithStar = right.Stars.Length > 0 && !OpensUnderline(i + 1);
+            if (!leftEndsWithStar || !rightStartsWithStar)
             {
                 continue;
             }
@@ -76,26 +86,22 @@ internal static class EmphasisMarkup
             }
         }
 
-        foreach (var piece in pieces)
+        for (var i = 0; i < pieces.Count; i++)
         {
-            var opening = piece.Opening;
-            builder.Append(piece.Lead).Append(opening);
-            AppendEscaped(builder, piece.Core);
-            builder.Append(Reverse(opening)).Append(piece.Trail);
-        }
-    }
+            var piece = pieces[i];
+            if (OpensUnderline(i))
+            {
+                builder.Append('_');
+            }
 
-    /// <summary>Underline outermost, so a star marker of one run never touches the underline of the next.</summary>
-    private static string Markers(Emphasis emphasis)
-    {
-        var stars = (emphasis & (Emphasis.Bold | Emphasis.Italic)) switch
-        {
-            Emphasis.Bold | Emphasis.Italic => "***",
-            Emphasis.Bold => "**",
-            Emphasis.Italic => "*",
-            _ => "",
-        };
-        return (emphasis & Emphasis.Underline) != 0 ? "_" + stars : stars;
+            builder.Append(piece.Lead).Append(piece.Stars);
+            AppendEscaped(builder, piece.Core);
+            builder.Append(Reverse(piece.Stars)).Append(piece.Trail);
+            if (ClosesUnderline(i))
+            {
+                builder.Append('_');
+            }
+        }
     }
 
     private static string Reverse(string markers)

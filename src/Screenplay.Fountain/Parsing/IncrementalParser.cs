@@ -29,12 +29,12 @@ internal static class IncrementalParser
         int newEnd = start + inserted.Length;
         int delta = inserted.Length - change.RemovedLength;
 
-        if (MayMoveMasks(previous.Masks, old, text, start, oldEnd, newEnd))
+        if (previous.Masks is not { } previousMasks || MayMoveMasks(previousMasks, old, text, start, oldEnd, newEnd))
         {
             return DocumentParser.Parse(text);
         }
 
-        var masks = ShiftMasks(previous.Masks, start, delta);
+        var masks = ShiftMasks(previousMasks, start, delta);
         var (windowStart, atDocumentStart) = FindWindowStart(text, masks.Masks, start);
         int windowEnd = FindWindowEnd(text, masks.Masks, newEnd);
         int oldWindowEnd = windowEnd - delta;

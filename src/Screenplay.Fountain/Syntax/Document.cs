@@ -11,8 +11,11 @@ public sealed record Document(
     ImmutableArray<Scene> Scenes,
     ImmutableArray<Note> Notes)
 {
-    /// <summary>Where boneyard and notes lie, kept so an incremental re-parse need not rescan the whole text.</summary>
-    internal MaskSet Masks { get; init; } = MaskSet.Empty;
+    /// <summary>
+    /// Where boneyard and notes lie, kept so an incremental re-parse need not rescan the whole text. Null on a document
+    /// the parser did not make (an FDX import, a test's hand-built model): re-parsing those parses everything.
+    /// </summary>
+    internal MaskSet? Masks { get; init; }
 
     /// <summary>The value of a title page key (case-insensitive), or null.</summary>
     public string? Title(string key) =>

@@ -54,15 +54,7 @@ public sealed class CollabClient
             throw new InvalidOperationException($"Updates from version {fromVersion} leave a gap after version {Version}; pull the missing ones.");
         int skip = Version - fromVersion;
         if (skip >= updates.Count) return null;
-        // One update at a time, as the server rebases pushes and the browser client receives them: mapping over
-        // a composition of several updates can place an insertion differently (docs/collaboration.md).
-        ChangeSet? total = null;
-        for (int i = skip; i < updates.Count; i++)
-        {
-            var changes = Receive([updates[i]]);
-            if (changes is not null) total = total is null ? changes : total.Compose(changes);
-        }
-        return total;
+        return Receive(skip == 0 ? updates : updates.Skip(skip).ToList());
     }
 
     /// <summary>

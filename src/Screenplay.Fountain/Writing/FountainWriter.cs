@@ -114,7 +114,9 @@ public static class FountainWriter
 
             case ElementType.Character:
                 Separate(builder);
-                builder.Append(ForcingRules.IsNaturalCharacter(text) ? "" : "@").Append(text);
+                // First in a file without title page, "NAME: ..." would read as a title page key.
+                var natural = ForcingRules.IsNaturalCharacter(text) && !(firstInFile && text.Contains(':', StringComparison.Ordinal));
+                builder.Append(natural ? "" : "@").Append(text);
                 builder.Append(element.Dual ? " ^\n" : "\n");
                 if (!speechFollows)
                 {

@@ -40,15 +40,15 @@ internal sealed class Restorer(ScriptHistory history, LiveEdits edits, Checkpoin
 
     internal static string WithScene(Document oldDocument, int sceneIndex, string current)
     {
-        var oldScene = SceneSource(oldDocument, sceneIndex);
+        var (oldStart, oldEnd) = Range(oldDocument, sceneIndex);
+        var oldScene = oldDocument.Source[oldStart..oldEnd];
         var currentDocument = FountainText.Parse(current);
-        var comparison = SceneComparer.Compare(oldDocument, currentDocument);
-        var entries = comparison.Scenes;
+        var entries = SceneComparer.Compare(oldDocument, currentDocument).Scenes;
         var at = entries.IndexOf(entries.First(e => e.OldIndex == sceneIndex));
         if (entries[at].NewIndex is int now)
         {
             var (start, end) = Range(currentDocument, now);
-            return string.Concat(current.AsSpan(0, start), oldScene.Text, current.AsSpan(end));
+            return string.Concat(current.AsSpan(0, start), oldScene, current.AsSpan(end));
         }
 
         // Deleted since: after the nearest scene before it that still exists, else before the first scene.
@@ -56,9 +56,10 @@ internal sealed class Restorer(ScriptHistory history, LiveEdits edits, Checkpoin
         var insertAt = before?.NewIndex is int previous
             ? Range(currentDocument, previous).End
             : currentDocument.Scenes.Length > 0 ? currentDocument.Scenes[0].Span.Start : current.Length;
-        var text = oldScene.Text;
-        var prefix = insertAt > 0 && current[insertAt - 1] != '\n' ? "\n\n" : insertAt > 1 && current[insertAt - 2] != '\n' ? "\n" : "";
-        return string.Concat(current.AsSpan(0, insertAt), prefix, text, current.AsSpan(insertAt));
+        var head = current[..insertAt];
+        var separator = head.Length == 0 || head.EndsWith("\n\n", StringComparison.Ordinal) ? "" : head.EndsWith('\n') ? "\n" : "\n\n";
+        var text = insertAt < current.Length && !oldScene.EndsWith("\n\n", StringComparison.Ordinal) ? oldScene.TrimEnd('\n') + "\n\n" : oldScene;
+        return string.Concat(head, separator, text, current.AsSpan(insertAt));
     }
 
     /// <summary>A scene's source from its heading to the next heading (its trailing blank lines included).</summary>
@@ -69,11 +70,4 @@ internal sealed class Restorer(ScriptHistory history, LiveEdits edits, Checkpoin
         return (scenes[index].Span.Start, end);
     }
 
-    private static (string Text, int Start) SceneSource(Document document, int index)
-    {
-        var (start, end) = Range(document, index);
-        var text = document.Source[start..end];
-        if (!text.EndsWith("\n\n", StringComparison.Ordinal)) text = text.TrimEnd('\n') + "\n\n";
-        return (text, start);
-    }
 }

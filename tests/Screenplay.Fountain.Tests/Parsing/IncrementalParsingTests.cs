@@ -93,6 +93,15 @@ public sealed class IncrementalParsingTests
     }
 
     [Fact]
+    public void Reparse_of_a_document_the_parser_did_not_make_parses_the_whole_new_text()
+    {
+        var handMade = new Document("INT. HOUSE - DAY\n\n[[note]] Action.\n", [], [], [], []);
+        var reparsed = Fountain.Reparse(handMade, new TextChange(0, 0, "x"));
+        Assert.Null(DocumentComparer.FirstDifference(Fountain.Parse(reparsed.Source), reparsed));
+        Assert.Single(reparsed.Notes);
+    }
+
+    [Fact]
     public void Reparse_rejects_a_change_outside_the_text()
     {
         var doc = Fountain.Parse("Action.");

@@ -45,13 +45,16 @@ public sealed class ChangeSetFixtureTests
         var b = Set(c, "b");
         var cSet = Set(c, "c");
 
-        SameJson(c.GetProperty("a"), ChangeSet.Of(Specs(c.GetProperty("specsA")), doc.Length).ToJson(), "of(specsA)");
-        SameJson(c.GetProperty("b"), ChangeSet.Of(Specs(c.GetProperty("specsB")), doc.Length).ToJson(), "of(specsB)");
         SameJson(c.GetProperty("c"), ChangeSet.Of(Specs(c.GetProperty("specsC")), a.NewLength).ToJson(), "of(specsC)");
-        foreach (var spec in Specs(c.GetProperty("specsA")))
+        if (c.GetProperty("specsA").ValueKind == JsonValueKind.Array)
         {
-            var single = ChangeSet.Of(spec.Offset, spec.Offset + spec.RemovedLength, spec.Inserted, doc.Length);
-            Assert.Equal(ChangeSet.Of([spec], doc.Length).ToJson(), single.ToJson());
+            SameJson(c.GetProperty("a"), ChangeSet.Of(Specs(c.GetProperty("specsA")), doc.Length).ToJson(), "of(specsA)");
+            SameJson(c.GetProperty("b"), ChangeSet.Of(Specs(c.GetProperty("specsB")), doc.Length).ToJson(), "of(specsB)");
+            foreach (var spec in Specs(c.GetProperty("specsA")))
+            {
+                var single = ChangeSet.Of(spec.Offset, spec.Offset + spec.RemovedLength, spec.Inserted, doc.Length);
+                Assert.Equal(ChangeSet.Of([spec], doc.Length).ToJson(), single.ToJson());
+            }
         }
         SameJson(c.GetProperty("a"), a.ToJson(), "toJSON round trip");
         SameJson(c.GetProperty("a"), a.ToJsonArray().ToJsonString(), "toJSON as node");

@@ -43,4 +43,18 @@ public sealed class FountainWriterTests
             "INT. HOUSE - DAY #1#\n\n.THE VOID\n\nBANG! THE DOOR\n\nShe waits.\n\n@McCLANE\nYippee.\n\nCUT TO:\n\n> Fade out.\n",
             FountainWriter.Write(document));
     }
+
+    [Theory]
+    [InlineData("@MARA: HI\nHello.\n")]
+    [InlineData("!NOTE: NOT A KEY\n\nText.\n")]
+    [InlineData("!Note: not a key either\n")]
+    public void A_first_paragraph_with_a_colon_is_not_written_so_it_reads_as_a_title_page(string source)
+    {
+        var original = Fountain.Parse(source);
+
+        var reparsed = Fountain.Parse(FountainWriter.Write(original));
+
+        Assert.Empty(reparsed.TitlePage);
+        Assert.Equal(original.Elements.Select(Shape), reparsed.Elements.Select(Shape));
+    }
 }

@@ -92,7 +92,7 @@ internal static class ScriptCorpus
     }
 
     private static string Cue(Random r) =>
-        Pick(r, ["BRICK", "STEEL (V.O.)", "MAN #2", "@McCLANE", "@Мария", "O'BRIEN (cont'd)", "HAL 9000"]);
+        Pick(r, ["BRICK", "STEEL (V.O.)", "MAN #2", "@McCLANE", "@Мария", "O'BRIEN (cont'd)", "HAL 9000", "@DR: NO"]);
 
     private static string Speech(Random r)
     {

@@ -53,13 +53,14 @@ public sealed class DocumentSessionTests
     [Fact]
     public async Task Pushes_that_arrive_while_a_write_is_in_flight_are_written_in_one_transaction()
     {
-        var (session, log, broadcasts) = Open("");
+        string start = new('.', 40);
+        var (session, log, broadcasts) = Open(start);
         var write = new TaskCompletionSource();
         log.Hold = write.Task;
-        var first = session.PushAsync(0, [Insert("a", 0, "x", 0)]);
+        var first = session.PushAsync(0, [Insert("a", 0, "x", 40)]);
         await Task.Delay(50);
-        // Ten typists push against version 0 while the first write waits; the session rebases them itself.
-        var rest = Enumerable.Range(0, 10).Select(i => session.PushAsync(0, [Insert($"c{i}", 0, i.ToString(), 0)])).ToList();
+        // Ten typists in different places push against version 0 while the first write waits; the session rebases them.
+        var rest = Enumerable.Range(0, 10).Select(i => session.PushAsync(0, [Insert($"c{i}", 3 + 3 * i, i.ToString(), 40)])).ToList();
         await Task.Delay(50);
         write.SetResult();
 
@@ -67,8 +68,8 @@ public sealed class DocumentSessionTests
         Assert.All(await Task.WhenAll(rest), r => Assert.True(r.Accepted));
         Assert.Equal([1, 10], log.AppendSizes);
         Assert.Equal(11, session.Version);
-        Assert.Equal(11, session.GetSnapshot().Text.Length);
-        Assert.Equal(log.Replay(Script, ""), session.GetSnapshot().Text);
+        Assert.Equal("x..." + string.Concat(Enumerable.Range(0, 10).Select(i => i + "...")) + ".......", session.GetSnapshot().Text);
+        Assert.Equal(log.Replay(Script, start), session.GetSnapshot().Text);
         Assert.Equal(2, broadcasts.Count);
     }
 
@@ -88,17 +89,17 @@ public sealed class DocumentSessionTests
     [Fact]
     public async Task A_repeated_push_is_not_applied_twice()
     {
-        var (session, log, _) = Open("");
-        var updates = new[] { Insert("a", 0, "x", 0), Insert("a", 1, "y", 1) };
+        var (session, log, _) = Open("--");
+        var updates = new[] { Insert("a", 0, "x", 2), Insert("a", 1, "y", 3) };
         Assert.True((await session.PushAsync(0, updates)).Accepted);
-        Assert.True((await session.PushAsync(0, [Insert("b", 0, "z", 0)])).Accepted);
+        Assert.True((await session.PushAsync(0, [Insert("b", 2, "z", 2)])).Accepted);
 
         // The acknowledgement was lost; the client sends the same updates again from its old version.
         var again = await session.PushAsync(0, updates);
 
         Assert.Equal(new PushResult(true, 3), again);
         Assert.Equal(3, log.Count(Script));
-        Assert.Equal("xyz", session.GetSnapshot().Text);
+        Assert.Equal("xy--z", session.GetSnapshot().Text);
     }
 
     public static TheoryData<string, int, string, string> BadPushes => new()
@@ -205,11 +206,11 @@ public sealed class DocumentSessionTests
     {
         // Two app instances serving one script: the log's unique versions decide, the loser catches up and rebases.
         var log = new InMemoryUpdateLog();
-        await using var first = DocumentSession.Create(Script, "", 0, log);
-        await using var second = DocumentSession.Create(Script, "", 0, log);
+        await using var first = DocumentSession.Create(Script, ", ", 0, log);
+        await using var second = DocumentSession.Create(Script, ", ", 0, log);
 
-        Assert.True((await first.PushAsync(0, [Insert("a", 0, "hello", 0)])).Accepted);
-        var late = await second.PushAsync(0, [Insert("b", 0, "world ", 0)]);
+        Assert.True((await first.PushAsync(0, [Insert("a", 0, "hello", 2)])).Accepted);
+        var late = await second.PushAsync(0, [Insert("b", 2, "world", 2)]);
 
         Assert.True(late.Accepted);
         Assert.Equal(2, late.Version);
@@ -218,6 +219,28 @@ public sealed class DocumentSessionTests
         Assert.Null(pulled.Error);
         Assert.Equal(2, pulled.Version);
         Assert.Equal(second.GetSnapshot(), first.GetSnapshot());
-        Assert.Equal(log.Replay(Script, ""), first.GetSnapshot().Text);
+        Assert.Equal("hello, world", first.GetSnapshot().Text);
+        Assert.Equal(log.Replay(Script, ", "), first.GetSnapshot().Text);
+    }
+
+    [Fact]
+    public async Task A_stale_push_meeting_a_concurrent_edit_at_the_same_place_leaves_the_pusher_with_the_servers_text()
+    {
+        var (session, _, _) = Open("INT. HOUSE");
+        // a replaces HOUSE by deleting it and then typing BARN: two updates b has not seen.
+        Assert.True((await session.PushAsync(0, [new CollabUpdate("a", ChangeSet.Of(5, 10, "", 10))])).Accepted);
+        Assert.True((await session.PushAsync(1, [Insert("a", 5, "BARN", 5)])).Accepted);
+        var client = new CollabClient("b", "INT. HOUSE", 0);
+        client.Edit(ChangeSet.Of(5, 5, "OLD ", 10));
+
+        // b types at the very place: mapped over both updates at once "OLD " would land before "BARN", one at a
+        // time after it. Server and client must make the same choice (one at a time, like the browser).
+        var result = await session.PushAsync(0, client.Unconfirmed.ToList());
+        client.Receive(0, (await session.PullAsync(0)).Updates);
+
+        Assert.True(result.Accepted);
+        Assert.Empty(client.Unconfirmed);
+        Assert.Equal(session.GetSnapshot().Text, client.Text);
+        Assert.Equal("INT. BARNOLD ", client.Text);
     }
 }

@@ -11,7 +11,6 @@ namespace Screenplay.Web.Tests.Collaboration;
 public sealed class HubConvergenceTests(ScreenplayApp app) : IClassFixture<ScreenplayApp>
 {
     [Theory]
-    [InlineData(1)]
     [InlineData(2)]
     public async Task Concurrent_random_edits_with_disconnects_converge_everywhere_including_the_database_after_a_restart(int seed)
     {

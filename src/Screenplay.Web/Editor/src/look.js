@@ -1,22 +1,84 @@
 // The screenplay look while typing: every line styled and indented as the printed page sets it
 // (Courier 12 pt, 10 characters per inch, so one inch is 10ch; a 6-inch text column is 60ch).
-import { RangeSetBuilder } from '@codemirror/state';
+import { RangeSetBuilder, StateField } from '@codemirror/state';
 import { EditorView, ViewPlugin, Decoration } from '@codemirror/view';
-import { classify, findEmphasis, sceneNumberStart } from './fountain/classify.js';
+import { classify, classifyLines, findHiddenRanges, findEmphasis, isBlankLine, sceneNumberStart } from './fountain/classify.js';
+
+/**
+ * The classification of the whole document, kept current on every change. A change re-reads only the paragraphs it
+ * touches (classification is paragraph-local once the notes and boneyard are known); when the notes or boneyard
+ * themselves changed, the whole script is read again.
+ */
+export const classification = StateField.define({
+  create: (state) => classify(state.doc.toString()),
+  update: (value, tr) => (tr.docChanged ? reclassify(value, tr) : value),
+});
 
 const classified = new WeakMap();
 
-/**
- * The classification of a state's whole document. Computed when first asked for and cached per document (a
- * `Text` never changes), so a burst of remote updates costs one classification, not one per update.
- */
+/** The classification of a state's document: the field's when the state has it, else computed once per document. */
 export function screenplayLines(state) {
+  const field = state.field(classification, false);
+  if (field) return field;
   let result = classified.get(state.doc);
   if (!result) {
     result = classify(state.doc.toString());
     classified.set(state.doc, result);
   }
   return result;
+}
+
+/** A blank line outside every note and boneyard: nothing on either side of it can change the other side's types. */
+function isSeparator(doc, number, hidden) {
+  const line = doc.line(number);
+  if (!isBlankLine(line.text)) return false;
+  let lo = 0, hi = hidden.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hidden[mid].to <= line.from) lo = mid + 1; else hi = mid;
+  }
+  // Covered when a note or boneyard ends after the line's start and starts before its end (as classifyLines reads it).
+  return !(lo < hidden.length && hidden[lo].from < line.to) && !(lo < hidden.length && line.from === line.to && hidden[lo].from < line.from);
+}
+
+/** The classification after `tr`, from the one before it. Always equal to `classify` of the new text. */
+export function reclassify(previous, tr) {
+  const doc = tr.state.doc;
+  const text = doc.toString();
+  const hidden = findHiddenRanges(text);
+  // Notes or boneyard that did not just move with the text: read everything again.
+  if (hidden.length !== previous.hidden.length) return { lines: classifyLines(text, hidden, true), hidden };
+  for (let i = 0; i < hidden.length; i++) {
+    const old = previous.hidden[i];
+    if (hidden[i].kind !== old.kind || hidden[i].from !== tr.changes.mapPos(old.from, 1) || hidden[i].to !== tr.changes.mapPos(old.to, -1)) {
+      return { lines: classifyLines(text, hidden, true), hidden };
+    }
+  }
+  let fromA = Infinity, toA = -1, fromB = Infinity, toB = -1;
+  tr.changes.iterChangedRanges((fa, ta, fb, tb) => {
+    fromA = Math.min(fromA, fa); toA = Math.max(toA, ta);
+    fromB = Math.min(fromB, fb); toB = Math.max(toB, tb);
+  });
+  const oldDoc = tr.startState.doc;
+  const firstChanged = doc.lineAt(fromB).number;
+  const lastChanged = doc.lineAt(toB).number;
+  const removedLines = oldDoc.lineAt(toA).number - oldDoc.lineAt(fromA).number;
+  const addedLines = lastChanged - firstChanged;
+  // Widen to whole paragraphs: from the separator above the change to the one below it.
+  let start = firstChanged - 1;
+  while (start >= 1 && !isSeparator(doc, start, hidden)) start--;
+  let end = lastChanged + 1;
+  while (end <= doc.lines && !isSeparator(doc, end, hidden)) end++;
+  const first = Math.max(start, 1);
+  const last = Math.min(end, doc.lines);
+  const from = doc.line(first).from;
+  const to = doc.line(last).to;
+  const local = [];
+  for (const h of hidden) if (h.from >= from && h.to <= to) local.push({ from: h.from - from, to: h.to - from, kind: h.kind });
+  const region = classifyLines(text.slice(from, to), local, first === 1);
+  const oldLast = last - addedLines + removedLines; // the same line before the change
+  const lines = previous.lines.slice(0, first - 1).concat(region, previous.lines.slice(oldLast));
+  return { lines, hidden };
 }
 
 const lineDecorations = new Map();
@@ -132,5 +194,5 @@ const theme = EditorView.theme({
 
 /** The screenplay look: line classification, decorations and the page-like theme. */
 export function screenplayLook() {
-  return [decorationsPlugin, theme, EditorView.lineWrapping];
+  return [classification, decorationsPlugin, theme, EditorView.lineWrapping];
 }

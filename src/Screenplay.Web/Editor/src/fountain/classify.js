@@ -183,28 +183,48 @@ function titleKey(text) {
  * cue with dialogue, otherwise each line is read on its own.
  * @param {string} text
  * @returns {{
- *   lines: {type: string, from: number, to: number, dual?: boolean, level?: number, marker?: number}[],
+ *   lines: {type: string, dual?: boolean, level?: number, marker?: number}[],
  *   hidden: {from: number, to: number, kind: string}[]
- * }} `from`/`to` are offsets of the line in `text`; `marker` is the length of a forcing marker at the line's
- *   first non-blank character; `hidden` are the notes and boneyard.
+ * }} `marker` is the length of a forcing marker at the line's first non-blank character; `hidden` are the notes
+ *   and boneyard (offsets into `text`).
  */
 export function classify(text) {
   if (typeof text !== 'string') text = String(text ?? '');
   const hidden = findHiddenRanges(text);
+  return { lines: classifyLines(text, hidden, true), hidden };
+}
+
+/**
+ * The line types of `text` given its notes and boneyard (`hidden`, offsets into `text`). `atDocumentStart`: the
+ * text is the start of the script, so its first paragraph may be a title page. The incremental path classifies a
+ * run of whole paragraphs this way with the script's own hidden ranges.
+ */
+export function classifyLines(text, hidden, atDocumentStart) {
   const raw = [];
   const starts = [];
-  for (let at = 0; ;) {
+  if (text.indexOf('\r') < 0) {
+    // The editor's text (CodeMirror joins lines with \n): split natively.
+    let at = 0;
+    for (const l of text.split('\n')) {
+      raw.push(l);
+      starts.push(at);
+      at += l.length + 1;
+    }
+  } else {
+    const breaks = /\r\n|\r|\n/g;
+    let at = 0;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      raw.push(text.slice(at, m.index));
+      starts.push(at);
+      at = m.index + m[0].length;
+    }
+    raw.push(text.slice(at));
     starts.push(at);
-    let end = at;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    raw.push(text.slice(at, end));
-    if (end >= text.length) break;
-    at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
-  if (raw[0].startsWith('\uFEFF')) raw[0] = raw[0].slice(1), starts[0] += 1;
+  if (atDocumentStart && raw[0].startsWith('\uFEFF')) raw[0] = raw[0].slice(1), starts[0] += 1;
 
   const lines = new Array(raw.length);
-  const line = (type, index, extra) => ({ type, from: starts[index], to: starts[index] + raw[index].length, ...extra });
+  const line = (type, index, extra) => (extra ? { type, ...extra } : { type });
 
   // The visible text of each line; null for a line that only holds notes or boneyard (it is not there at all).
   const visible = new Array(raw.length);
@@ -226,7 +246,7 @@ export function classify(text) {
   }
 
   let paragraph = []; // line indexes
-  let firstParagraph = true;
+  let firstParagraph = atDocumentStart;
   const flush = () => {
     if (paragraph.length === 0) return;
     if (paragraph.every((i) => visible[i].trim().length === 0)) {
@@ -250,7 +270,7 @@ export function classify(text) {
     paragraph.push(i);
   }
   flush();
-  return { lines, hidden };
+  return lines;
 
   function startsTitlePage(p) {
     const first = titleKey(visible[p[0]]);

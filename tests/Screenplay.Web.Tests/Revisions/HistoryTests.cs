@@ -1,0 +1,155 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using Screenplay.Web.Data;
+using Screenplay.Web.Revisions;
+using Screenplay.Web.Tests.Collaboration;
+
+namespace Screenplay.Web.Tests.Revisions;
+
+/// <summary>History on the real edit log: checkpoints, compare, restore, authorization (PostgreSQL, SignalR on loopback).</summary>
+public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<RevisionsApp>
+{
+    private readonly ScreenplayApp app = fixture.App;
+
+    [Fact]
+    public async Task Edits_through_the_hub_make_checkpoints_every_five_updates_and_after_a_pause_saying_who_changed_what()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var writer = await app.CreateUserAsync("Wendy Writer");
+        var scriptId = await owner.CreateScriptAsync("Checkpoints", RevisionIntents.TwoScenes);
+        await owner.ShareAsync(scriptId, writer, ScriptRole.Writer);
+        await using var tab = await writer.OpenEditorAsync(scriptId, app.BaseAddress);
+
+        var garden = tab.Text.IndexOf("roses", StringComparison.Ordinal);
+        foreach (var word in new[] { "red ", "and ", "white ", "climbing ", "fragrant ", "old ", "tall " })
+        {
+            await tab.TypeAsync(garden, word);
+        }
+
+        var checkpoints = await app.CheckpointedAsync(scriptId, 7);
+
+        Assert.Equal([(0, "start"), (5, "every"), (7, "pause")], checkpoints.Select(c => (c.Version, c.Kind)));
+        var pause = checkpoints[^1];
+        Assert.Equal([writer.Id], pause.AuthorIds);
+        Assert.Equal(["EXT. GARDEN - NIGHT"], pause.ScenesTouched);
+        Assert.Equal((2, 0), (pause.WordsAdded, pause.WordsRemoved));
+        Assert.Equal(tab.Text, pause.Text);
+        Assert.Equal(5, checkpoints[1].WordsAdded);
+
+        // The history page lists them with the writer's name.
+        var page = await owner.Client.GetHtmlAsync($"/scripts/{scriptId}/history");
+        var latest = page.QuerySelector("li[data-version='7']")!;
+        Assert.Contains("Wendy Writer", latest.TextContent);
+        Assert.Contains("EXT. GARDEN - NIGHT", latest.TextContent);
+    }
+
+    [Fact]
+    public async Task Restoring_a_version_yields_exactly_its_text_as_a_new_change_collaborators_see_live()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var reader = await app.CreateUserAsync("Reader");
+        var scriptId = await owner.CreateScriptAsync("Restore", RevisionIntents.TwoScenes);
+        await owner.ShareAsync(scriptId, reader, ScriptRole.Reader);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        await using var watcher = await reader.OpenEditorAsync(scriptId, app.BaseAddress);
+        await tab.ReplaceAsync("onions", "garlic");
+        var (oldVersion, oldText) = (tab.Version, tab.Text);
+        await tab.ReplaceAsync("EXT. GARDEN - NIGHT\n\nBruno waters the roses by moonlight.\n", "");
+        await tab.TypeAsync(tab.Text.Length, "\nINT. CELLAR - NIGHT\n\nWine bottles rattle.\n");
+        var before = tab.Version;
+
+        // A reader may look but not restore.
+        using (var refused = await reader.PostAsync($"/scripts/{scriptId}/history/{oldVersion}/restore"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using var response = await owner.PostAsync($"/scripts/{scriptId}/history/{oldVersion}/restore");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await RevisionIntents.EventuallyAsync(() => watcher.Text == oldText && tab.Text == oldText, "both editors show the restored text");
+        Assert.Equal(before + 1, watcher.Version);
+        var history = app.Services.GetRequiredService<ScriptHistory>();
+        Assert.Equal(oldText, await history.TextAtAsync(scriptId, before + 1));
+        Assert.Contains("INT. CELLAR - NIGHT", await history.TextAtAsync(scriptId, before)); // nothing after the point is lost
+        Assert.Contains(await app.CheckpointsAsync(scriptId), c => c.Version == before + 1 && c.Kind == "restore");
+    }
+
+    [Fact]
+    public async Task Restoring_one_scene_puts_back_only_that_scene()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("Scene restore", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var start = tab.Version;
+        await tab.ReplaceAsync("onions", "garlic");
+        await tab.ReplaceAsync("roses", "tulips");
+
+        using var response = await owner.PostAsync($"/scripts/{scriptId}/history/{start}/scenes/1/restore");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("roses"), "the garden scene is back");
+        Assert.Contains("garlic", tab.Text);
+        Assert.Equal(RevisionIntents.TwoScenes.Replace("onions", "garlic"), tab.Text);
+    }
+
+    [Fact]
+    public async Task Compare_reports_added_removed_changed_and_moved_scenes_with_a_word_diff()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        const string attic = "INT. ATTIC - DAY\n\nDust drifts through a beam of light over old trunks.\n\n";
+        var scriptId = await owner.CreateScriptAsync("Compare", RevisionIntents.TwoScenes + "\n" + attic +
+            "INT. BASEMENT - NIGHT\n\nA boiler groans behind a locked door.\n\nEXT. PORCH - DAY\n\nA cat sleeps on the swing.\n");
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var from = tab.Version;
+        await tab.ReplaceAsync("chops onions", "peels potatoes");
+        await tab.ReplaceAsync("EXT. GARDEN - NIGHT\n\nBruno waters the roses by moonlight.\n\n", "");
+        await tab.ReplaceAsync(attic, "");
+        await tab.TypeAsync(tab.Text.Length, "\n" + attic + "EXT. ROOF - DAWN\n\nPigeons scatter.\n");
+
+        var page = await owner.Client.GetHtmlAsync($"/scripts/{scriptId}/compare?from={from}&to={tab.Version}");
+
+        var scenes = page.QuerySelectorAll("li.scene-diff")
+            .Select(li => (li.GetAttribute("data-difference"), li.QuerySelector("h3")!.TextContent.Trim().Split('\n')[^1].Trim()))
+            .ToList();
+        Assert.Contains(("Changed", "INT. KITCHEN - DAY"), scenes);
+        Assert.Contains(("Removed", "EXT. GARDEN - NIGHT"), scenes);
+        Assert.Contains(("Added", "EXT. ROOF - DAWN"), scenes);
+        Assert.Contains(("Moved", "INT. ATTIC - DAY"), scenes);
+        Assert.Equal(4, scenes.Count);
+        var kitchen = page.QuerySelectorAll("li.scene-diff").Single(li => li.GetAttribute("data-difference") == "Changed");
+        Assert.Equal("chops onions", kitchen.QuerySelector("del")!.TextContent);
+        Assert.Equal("peels potatoes", kitchen.QuerySelector("ins")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Readers_view_and_export_history_writers_cannot_lock_and_strangers_get_404()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var writer = await app.CreateUserAsync("Writer");
+        var reader = await app.CreateUserAsync("Reader");
+        var stranger = await app.CreateUserAsync("Stranger");
+        var scriptId = await owner.CreateScriptAsync("Roles", RevisionIntents.TwoScenes);
+        await owner.ShareAsync(scriptId, writer, ScriptRole.Writer);
+        await owner.ShareAsync(scriptId, reader, ScriptRole.Reader);
+        await writer.NameDraftAsync(scriptId, "First Draft");
+        var draftId = await app.DraftIdAsync(scriptId, "First Draft");
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.Client.GetAsync($"/scripts/{scriptId}/history")).StatusCode);
+        using var fountain = await reader.Client.GetAsync($"/scripts/{scriptId}/history/0/export/fountain");
+        Assert.Equal(RevisionIntents.TwoScenes, await fountain.Content.ReadAsStringAsync());
+        using var fdx = await reader.Client.GetAsync($"/scripts/{scriptId}/history/0/export/fdx");
+        Assert.Contains("<FinalDraft", await fdx.Content.ReadAsStringAsync());
+        using var pdf = await reader.Client.GetAsync($"/scripts/{scriptId}/history/0/export/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync($"/scripts/{scriptId}/drafts", new() { ["name"] = "Mine" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await writer.PostAsync($"/scripts/{scriptId}/drafts/{draftId}/lock")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await writer.PostAsync($"/scripts/{scriptId}/scene-numbers/lock")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/scripts/{scriptId}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/scripts/{scriptId}/history/0/export/fountain")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/scripts/{scriptId}/history/0/restore")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostAsync($"/scripts/{scriptId}/drafts/{draftId}/lock")).StatusCode);
+    }
+}
