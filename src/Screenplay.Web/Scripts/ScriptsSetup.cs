@@ -45,7 +45,7 @@ internal static class ScriptsSetup
             }
             // Through the live edit log, so open editors get the save and the live session keeps it.
             var pushed = await sessions.ReplaceTextAsync(id, normalized, check.Grant!.UserId);
-            if (!pushed.Accepted)
+            if (pushed is { Accepted: false })
             {
                 return Results.Problem(pushed.Error, statusCode: StatusCodes.Status409Conflict);
             }
