@@ -39,10 +39,16 @@ internal abstract class Block
     public abstract void Emit(int row, List<(int Row, DraftLine Line)> into);
 }
 
-/// <summary>Lines printed one under another: scene heading, action, transition, centered text, lyrics.</summary>
-internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool keepWithNext = false, bool keepWithPrevious = false) : Block
+/// <summary>
+/// Lines printed one under another: scene heading, action, transition, centered text, lyrics. A split shares the
+/// line list (a view of <paramref name="start"/> and <paramref name="count"/>), so cutting a paragraph that spans
+/// hundreds of pages costs nothing per page.
+/// </summary>
+internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool keepWithNext = false, bool keepWithPrevious = false, int start = 0, int count = -1) : Block
 {
-    public override int Height => lines.Count;
+    private readonly int _count = count < 0 ? lines.Count - start : count;
+
+    public override int Height => _count;
 
     public override bool KeepWithNext => keepWithNext;
 
@@ -58,21 +64,21 @@ internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool ke
         }
 
         var min = forced ? 1 : Formats.MinLinesEachSide;
-        var keep = Math.Min(rows, lines.Count - min);
+        var keep = Math.Min(rows, _count - min);
         if (keep < min)
         {
             return null;
         }
 
-        return (new LinesBlock(lines[..keep], splittable) { SpaceBefore = SpaceBefore },
-                new LinesBlock(lines[keep..], splittable, keepWithNext, keepWithPrevious) { SpaceBefore = 0 });
+        return (new LinesBlock(lines, splittable, false, false, start, keep) { SpaceBefore = SpaceBefore },
+                new LinesBlock(lines, splittable, keepWithNext, keepWithPrevious, start + keep, _count - keep) { SpaceBefore = 0 });
     }
 
     public override void Emit(int row, List<(int Row, DraftLine Line)> into)
     {
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            into.Add((row + i, lines[i]));
+            into.Add((row + i, lines[start + i]));
         }
     }
 }

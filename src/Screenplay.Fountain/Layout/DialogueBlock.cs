@@ -8,7 +8,7 @@ internal sealed class DialoguePart
 {
     private readonly int[] _map;
 
-    public DialoguePart(LineKind kind, StyledText text, int[] map, int elementIndex, Format format, DualSide dual, int start, int end)
+    public DialoguePart(LineKind kind, StyledText text, int[] map, int elementIndex, Format format, DualSide dual, int start, int end, LineView? lines = null)
     {
         Kind = kind;
         Text = text;
@@ -18,7 +18,7 @@ internal sealed class DialoguePart
         Dual = dual;
         Start = start;
         End = end;
-        Lines = LineWrapper.Wrap(text.Plain, start, end, format.Width);
+        Lines = lines ?? LineView.Wrap(text.Plain, start, end, format.Width);
     }
 
     public LineKind Kind { get; }
@@ -35,9 +35,13 @@ internal sealed class DialoguePart
 
     public int End { get; }
 
-    public List<Slice> Lines { get; }
+    public LineView Lines { get; }
 
-    public DialoguePart Slice(int start, int end) => new(Kind, Text, _map, ElementIndex, Format, Dual, start, end);
+    public DialoguePart Prefix(int end) => new(Kind, Text, _map, ElementIndex, Format, Dual, Start, end);
+
+    /// <summary>The part from <paramref name="start"/> on, sharing this part's wrapped lines once they line up again.</summary>
+    public DialoguePart Suffix(int start) =>
+        new(Kind, Text, _map, ElementIndex, Format, Dual, start, End, LineView.Suffix(Lines, Text.Plain, start, End, Format.Width));
 
     public int SourceAt(int index) => _map[Math.Min(index, _map.Length - 1)];
 
@@ -71,13 +75,15 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> part
         var min = forced ? 1 : Formats.MinLinesEachSide;
         var candidates = new List<(int Part, int Cut)>();
         var used = cue.Count;
-        for (var j = 0; j < parts.Count; j++)
+        for (var j = 0; j < parts.Count && used + 1 < rows; j++)
         {
             var part = parts[j];
             if (part.Kind == LineKind.Dialogue)
             {
                 var lineIndex = 0;
-                foreach (var cut in Boundaries(part, forced))
+                // Only cuts within the lines that can fit above (MORE) matter: look no further (keeps a split O(page)).
+                var fitting = Math.Min(part.Lines.Count, rows - used - 1);
+                foreach (var cut in Boundaries(part, fitting, forced))
                 {
                     while (lineIndex < part.Lines.Count && part.Lines[lineIndex].Start < cut)
                     {
@@ -114,11 +120,11 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> part
             }
             else
             {
-                first.Add(part.Slice(part.Start, cut));
+                first.Add(part.Prefix(cut));
                 var restStart = LineWrapper.SkipBoundary(part.Text.Plain, cut, part.End);
                 if (restStart < part.End)
                 {
-                    rest.Add(part.Slice(restStart, part.End));
+                    rest.Add(part.Suffix(restStart));
                 }
 
                 moreSource = part.SourceAt(cut);
@@ -163,13 +169,20 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> part
         }
     }
 
-    private static IEnumerable<int> Boundaries(DialoguePart part, bool forced)
+    private static IEnumerable<int> Boundaries(DialoguePart part, int fitting, bool forced)
     {
-        if (!forced)
+        if (fitting <= 0)
         {
-            return LineWrapper.SentenceBoundaries(part.Text.Plain, part.Start, part.End);
+            return [];
         }
 
-        return part.Lines.Take(part.Lines.Count - 1).Select(l => l.End);
+        if (!forced)
+        {
+            // A boundary sits on the space after a sentence: include one character past the last fitting line.
+            var limit = Math.Min(part.End, part.Lines[fitting - 1].End + 1);
+            return LineWrapper.SentenceBoundaries(part.Text.Plain, part.Start, limit);
+        }
+
+        return Enumerable.Range(0, Math.Min(fitting, part.Lines.Count - 1)).Select(i => part.Lines[i].End);
     }
 }

@@ -9,7 +9,9 @@ namespace Screenplay.Fountain.Layout;
 /// </summary>
 internal static class SourceMap
 {
-    private const int SearchWindow = 4096;
+    // Bounded so that text the source does not contain costs at most this much per character (linear time);
+    // long enough to step over an inline note or boneyard.
+    private const int SearchWindow = 512;
 
     public static int[] Build(string source, SourceSpan span, string plain)
     {

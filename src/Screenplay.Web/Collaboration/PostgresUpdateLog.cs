@@ -87,13 +87,6 @@ internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> d
             .OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
     }
 
-    /// <summary>Whether the script has been opened for live editing (its log starts at a snapshot).</summary>
-    public async Task<bool> HasLogAsync(Guid scriptId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ScriptSnapshots.AnyAsync(s => s.ScriptId == scriptId, cancellationToken);
-    }
-
     /// <summary>Copies a session's text into the script row, unless a newer version is there already.</summary>
     public async Task SaveTextAsync(Guid scriptId, int version, string text, int? pageCount, CancellationToken cancellationToken)
     {

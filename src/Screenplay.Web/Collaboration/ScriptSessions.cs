@@ -65,12 +65,8 @@ internal sealed partial class ScriptSessions(
     /// log, so live editors receive it and the session does not overwrite it. Typing that reached the server
     /// meanwhile is merged, as for any push based on an older version.
     /// </summary>
-    /// <returns>The push's answer, or null when the script was never opened live: then its row is the whole truth
-    /// (the first open starts the log from it) and the caller writes the row itself.</returns>
-    public async Task<PushResult?> ReplaceTextAsync(Guid scriptId, string text, string userId)
-    {
-        if (!entries.ContainsKey(scriptId) && !await log.HasLogAsync(scriptId, CancellationToken.None)) return null;
-        return await UseAsync(scriptId, async session =>
+    public Task<PushResult> ReplaceTextAsync(Guid scriptId, string text, string userId) =>
+        UseAsync(scriptId, async session =>
         {
             var current = session.GetSnapshot();
             if (current.Text == text) return new PushResult(true, current.Version);
@@ -78,7 +74,6 @@ internal sealed partial class ScriptSessions(
             var update = new CollabUpdate("save-" + Guid.NewGuid().ToString("N"), MinimalChange(current.Text, text));
             return await session.PushAsync(current.Version, [update], userId);
         });
-    }
 
     /// <summary>One replacement between the common prefix and suffix, so cursors and notes elsewhere stay put.</summary>
     internal static ChangeSet MinimalChange(string from, string to)

@@ -33,37 +33,7 @@ internal static class ScriptsSetup
 
         scripts.MapPost("/import", ScriptImport.ImportAsync).DisableRequestTimeout();
 
-        scripts.MapPost("/{id:guid}/text", async (Guid id, [FromForm] string? text, HttpContext http, ScriptAccess access,
-            IDbContextFactory<ScreenplayDbContext> dbFactory, IOptions<ScreenplayLimits> limits, Collaboration.ScriptSessions sessions) =>
-        {
-            var check = await access.CheckAsync(id, http.User, ScriptAction.Edit);
-            if (!check.Allowed) return check.ToProblem();
-            var normalized = ScriptText.Normalize(text ?? "");
-            if (ScriptText.CheckSize(normalized, limits.Value) is { } tooLong)
-            {
-                return Results.Problem(tooLong, statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
-            // Through the live edit log, so open editors get the save and the live session keeps it.
-            var pushed = await sessions.ReplaceTextAsync(id, normalized, check.Grant!.UserId);
-            if (pushed is { Accepted: false })
-            {
-                return Results.Problem(pushed.Error, statusCode: StatusCodes.Status409Conflict);
-            }
-
-            await using var db = await dbFactory.CreateDbContextAsync();
-            var script = await db.Scripts.SingleAsync(s => s.Id == id);
-            if (script.Text != normalized)
-            {
-                var now = DateTimeOffset.UtcNow;
-                script.Text = normalized;
-                script.UpdatedAt = now;
-                script.UpdatedById = check.Grant!.UserId;
-                script.PageCount = ScriptLayout.PageCount(normalized);
-                db.ScriptRevisions.Add(new ScriptRevision { ScriptId = id, UserId = check.Grant.UserId, CreatedAt = now, Kind = "save", Text = normalized });
-                await db.SaveChangesAsync();
-            }
-            return Results.Redirect($"/scripts/{id}?saved=1");
-        });
+        scripts.MapPost("/{id:guid}/text", PlainSave.SaveAsync);
 
         scripts.MapPost("/{id:guid}/rename", async (Guid id, [FromForm] string? title, HttpContext http, ScriptAccess access,
             IDbContextFactory<ScreenplayDbContext> dbFactory) =>

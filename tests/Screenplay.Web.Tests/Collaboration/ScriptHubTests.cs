@@ -37,22 +37,24 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
             using var db = app.CreateDbContext();
             loggedWhenHeard.Add(db.ScriptUpdates.Count(u => u.ScriptId == scriptId));
         };
+        // Version 1 is the text saved when the script was made (through the log, like any save).
+        Assert.Equal(1, ownerTab.Version);
         ownerTab.Insert(9, "\nINT. HOUSE - DAY\n");
         await ownerTab.SettleAsync(TimeSpan.FromSeconds(10));
-        await CollaborationIntents.EventuallyAsync(() => writerTab.Version == 1, "the writer receives the update");
+        await CollaborationIntents.EventuallyAsync(() => writerTab.Version == 2, "the writer receives the update");
 
         Assert.Equal("FADE IN:\n\nINT. HOUSE - DAY\n", writerTab.Text);
-        Assert.Equal([1], loggedWhenHeard);
+        Assert.Equal([2], loggedWhenHeard);
         await using (var db = app.CreateDbContext())
         {
-            var row = await db.ScriptUpdates.SingleAsync(u => u.ScriptId == scriptId);
-            Assert.Equal((0, ownerTab.ClientId, owner.Id), (row.Version, row.ClientId, row.UserId));
+            var row = await db.ScriptUpdates.SingleAsync(u => u.ScriptId == scriptId && u.Version == 1);
+            Assert.Equal((1, ownerTab.ClientId, owner.Id), (row.Version, row.ClientId, row.UserId));
             Assert.Equal("[9,[0,\"\",\"INT. HOUSE - DAY\",\"\"]]", row.Changes);
         }
 
         // A late tab pulls the same history.
-        var pulled = await writerTab.Connection.InvokeAsync<JsonObject>("Pull", scriptId, 0);
-        Assert.Equal(1, (int)pulled["version"]!);
+        var pulled = await writerTab.Connection.InvokeAsync<JsonObject>("Pull", scriptId, 1);
+        Assert.Equal(2, (int)pulled["version"]!);
         Assert.Equal(ownerTab.ClientId, (string)pulled["updates"]![0]!["clientId"]!);
     }
 
@@ -83,9 +85,9 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
 
         ownerTab.Insert(9, "INT. HOUSE");
         await ownerTab.SettleAsync(TimeSpan.FromSeconds(10));
-        await CollaborationIntents.EventuallyAsync(() => commenterTab.Version == 1 && readerTab.Version == 1, "readers receive updates");
+        await CollaborationIntents.EventuallyAsync(() => commenterTab.Version == 2 && readerTab.Version == 2, "readers receive updates");
         Assert.Equal("FADE IN:\nINT. HOUSE", commenterTab.Text);
-        Assert.Equal(1, await LoggedCountAsync(scriptId));
+        Assert.Equal(2, await LoggedCountAsync(scriptId));
 
         // A stranger hears exactly what anyone hears about a script that does not exist.
         await using var strangerTab = new SimulatedEditor(app.BaseAddress, stranger.Client.Cookies, scriptId, "stranger");
@@ -103,7 +105,7 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
         {
             Assert.Contains("Script not found", (await Assert.ThrowsAsync<HubException>(call)).Message);
         }
-        Assert.Equal(1, await LoggedCountAsync(scriptId));
+        Assert.Equal(2, await LoggedCountAsync(scriptId));
     }
 
     public static TheoryData<string> BadPushes => new()
@@ -129,7 +131,7 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
         }
         await using var watcher = await writer.OpenEditorAsync(scriptId, app.BaseAddress);
         var (version, text, length) = (watcher.Version, watcher.Text, watcher.Length);
-        Assert.Equal(30, version);
+        Assert.Equal(31, version);
 
         var id = ownerTab.ClientId;
         object payload = kind switch
@@ -153,7 +155,7 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
         Assert.False(string.IsNullOrWhiteSpace((string?)result["error"]));
         await Task.Delay(200);
         Assert.Equal((version, text), (watcher.Version, watcher.Text));
-        Assert.Equal(30, await LoggedCountAsync(scriptId));
+        Assert.Equal(31, await LoggedCountAsync(scriptId));
         await using var fresh = await writer.OpenEditorAsync(scriptId, app.BaseAddress);
         Assert.Equal((version, text), (fresh.Version, fresh.Text));
 
@@ -184,12 +186,12 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
         await using (var db = app.CreateDbContext())
         {
             var row = await db.Scripts.Where(s => s.Id == scriptId).Select(s => new { s.Text, s.Version }).SingleAsync();
-            Assert.Equal((text, 15), (row.Text, row.Version));
+            Assert.Equal((text, 16), (row.Text, row.Version));
             Assert.Equal([0, 10], await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId).OrderBy(s => s.Version).Select(s => s.Version).ToListAsync());
         }
 
         await using var again = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
-        Assert.Equal((15, text), (again.Version, again.Text));
+        Assert.Equal((16, text), (again.Version, again.Text));
         Assert.True(sessions.IsLoaded(scriptId));
     }
 
@@ -205,9 +207,9 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
         await owner.SaveTextAsync(scriptId, "FADE IN:\nINT. HOUSE - DAY\n");
 
         await CollaborationIntents.EventuallyAsync(() => tab.Text == "FADE IN:\nINT. HOUSE - DAY\n", "the open editor receives the save");
-        Assert.Equal(2, tab.Version);
+        Assert.Equal(3, tab.Version);
         await using var db = app.CreateDbContext();
-        var saved = await db.ScriptUpdates.Where(u => u.ScriptId == scriptId && u.Version == 1).Select(u => new { u.Changes, u.UserId }).SingleAsync();
+        var saved = await db.ScriptUpdates.Where(u => u.ScriptId == scriptId && u.Version == 2).Select(u => new { u.Changes, u.UserId }).SingleAsync();
         Assert.Equal(("[19,[0,\" - DAY\"],1]", owner.Id), (saved.Changes, saved.UserId));
     }
 

@@ -44,6 +44,12 @@ public sealed class ScriptTests(ScreenplayApp app) : IClassFixture<ScreenplayApp
         Assert.Equal("INT. ONE - DAY\n\nFirst.\n", revisions[1].Text); // line endings normalized
         Assert.Equal([owner.Id, owner.Id, writer.Id], revisions.Select(r => r.UserId));
         Assert.Equal(writer.Id, script.UpdatedById);
+
+        // Saves go through the live edit log, so an open editor (and the history) sees them too.
+        await using var db = app.CreateDbContext();
+        var logged = db.ScriptUpdates.Where(u => u.ScriptId == id).OrderBy(u => u.Version).Select(u => u.UserId).ToList();
+        Assert.Equal([owner.Id, writer.Id], logged);
+        Assert.Equal(2, script.Version);
     }
 
     [Fact]

@@ -41,17 +41,49 @@ function isSeparator(doc, number, hidden) {
   return !(lo < hidden.length && hidden[lo].from < line.to) && !(lo < hidden.length && line.from === line.to && hidden[lo].from < line.from);
 }
 
+const markerChars = /[/*[\]]/;
+
+/**
+ * Whether `tr` leaves every note and boneyard where it was, only moved: notes and boneyard are made by the tokens
+ * `/*`, `*\/`, `[[`, `]]` and bounded by blank lines, so a change that deletes and inserts none of those characters
+ * nor a line break, has none of them right beside it, and leaves its line non-blank before and after, cannot
+ * make, break or re-bound one.
+ */
+function movesHiddenOnly(tr) {
+  const oldDoc = tr.startState.doc;
+  const doc = tr.state.doc;
+  let only = true;
+  tr.changes.iterChanges((fromA, toA, fromB, toB, inserted) => {
+    if (!only) return;
+    const removed = oldDoc.sliceString(fromA, toA);
+    const added = inserted.toString();
+    const beside = oldDoc.sliceString(Math.max(0, fromA - 1), fromA) + oldDoc.sliceString(toA, Math.min(oldDoc.length, toA + 1))
+      + doc.sliceString(Math.max(0, fromB - 1), fromB) + doc.sliceString(toB, Math.min(doc.length, toB + 1));
+    if (markerChars.test(removed) || markerChars.test(added) || /[\n\r]/.test(removed + added) || markerChars.test(beside)
+      || isBlankLine(oldDoc.lineAt(fromA).text) || isBlankLine(doc.lineAt(fromB).text)) {
+      only = false;
+    }
+  });
+  return only;
+}
+
 /** The classification after `tr`, from the one before it. Always equal to `classify` of the new text. */
 export function reclassify(previous, tr) {
   const doc = tr.state.doc;
-  const text = doc.toString();
-  const hidden = findHiddenRanges(text);
-  // Notes or boneyard that did not just move with the text: read everything again.
-  if (hidden.length !== previous.hidden.length) return { lines: classifyLines(text, hidden, true), hidden };
-  for (let i = 0; i < hidden.length; i++) {
-    const old = previous.hidden[i];
-    if (hidden[i].kind !== old.kind || hidden[i].from !== tr.changes.mapPos(old.from, 1) || hidden[i].to !== tr.changes.mapPos(old.to, -1)) {
-      return { lines: classifyLines(text, hidden, true), hidden };
+  let hidden;
+  if (movesHiddenOnly(tr)) {
+    // Typing that cannot make or break a note or boneyard: they just move with the text (no full read).
+    hidden = previous.hidden.map((h) => ({ from: tr.changes.mapPos(h.from, 1), to: tr.changes.mapPos(h.to, -1), kind: h.kind }));
+  } else {
+    const text = doc.toString();
+    hidden = findHiddenRanges(text);
+    // Notes or boneyard that did not just move with the text: read everything again.
+    if (hidden.length !== previous.hidden.length) return { lines: classifyLines(text, hidden, true), hidden };
+    for (let i = 0; i < hidden.length; i++) {
+      const old = previous.hidden[i];
+      if (hidden[i].kind !== old.kind || hidden[i].from !== tr.changes.mapPos(old.from, 1) || hidden[i].to !== tr.changes.mapPos(old.to, -1)) {
+        return { lines: classifyLines(text, hidden, true), hidden };
+      }
     }
   }
   let fromA = Infinity, toA = -1, fromB = Infinity, toB = -1;
@@ -75,7 +107,7 @@ export function reclassify(previous, tr) {
   const to = doc.line(last).to;
   const local = [];
   for (const h of hidden) if (h.from >= from && h.to <= to) local.push({ from: h.from - from, to: h.to - from, kind: h.kind });
-  const region = classifyLines(text.slice(from, to), local, first === 1);
+  const region = classifyLines(doc.sliceString(from, to), local, first === 1);
   const oldLast = last - addedLines + removedLines; // the same line before the change
   const lines = previous.lines.slice(0, first - 1).concat(region, previous.lines.slice(oldLast));
   return { lines, hidden };

@@ -1,0 +1,109 @@
+using System.Collections;
+
+namespace Screenplay.Fountain.Layout;
+
+/// <summary>
+/// Wrapped lines as a few lines of their own followed by a shared tail of another wrap: the remainder of a split
+/// paragraph re-wraps only until its line starts meet the original ones again, then shares the rest, so a speech
+/// that runs over hundreds of pages is not re-wrapped (or copied) once per page.
+/// </summary>
+internal sealed class LineView : IReadOnlyList<Slice>
+{
+    /// <summary>How much text after a cut is re-wrapped while looking for a line start the original wrap also has.</summary>
+    private const int ResyncWindow = 2048;
+
+    private readonly List<Slice> _head;
+    private readonly LineView? _tail;
+    private readonly int _tailStart;
+
+    private LineView(List<Slice> head, LineView? tail, int tailStart)
+    {
+        // Keep views one level deep: share the original's own tail rather than the original, so that lookups stay
+        // O(1) however many times a paragraph is split.
+        if (tail is not null && tail._tail is not null)
+        {
+            if (tailStart < tail._head.Count)
+            {
+                head = [.. head, .. tail._head.Skip(tailStart)];
+                tailStart = tail._tailStart;
+            }
+            else
+            {
+                tailStart = tail._tailStart + tailStart - tail._head.Count;
+            }
+
+            tail = tail._tail;
+        }
+
+        _head = head;
+        _tail = tail;
+        _tailStart = tailStart;
+        Count = head.Count + (tail is null ? 0 : tail.Count - tailStart);
+    }
+
+    public int Count { get; }
+
+    public Slice this[int index] => index < _head.Count ? _head[index] : _tail![_tailStart + index - _head.Count];
+
+    public static LineView Wrap(string text, int start, int end, int width) =>
+        new(LineWrapper.Wrap(text, start, end, width), null, 0);
+
+    /// <summary>The wrap of [<paramref name="start"/>, <paramref name="end"/>), where <paramref name="end"/> is the end of <paramref name="original"/>'s text.</summary>
+    public static LineView Suffix(LineView original, string text, int start, int end, int width)
+    {
+        var at = original.IndexOfStart(start);
+        if (at >= 0)
+        {
+            return new LineView([], original, at);
+        }
+
+        var window = LineWrapper.Wrap(text, start, Math.Min(end, start + ResyncWindow), width);
+        // The window's last line may be cut short by the window itself: only lines before it can be trusted.
+        for (var k = 1; k < window.Count - 1 || (k < window.Count && start + ResyncWindow >= end); k++)
+        {
+            var match = original.IndexOfStart(window[k].Start);
+            if (match >= 0)
+            {
+                return new LineView(window.GetRange(0, k), original, match);
+            }
+        }
+
+        return start + ResyncWindow >= end ? new LineView(window, null, 0) : Wrap(text, start, end, width);
+    }
+
+    /// <summary>Index of the line starting exactly at <paramref name="position"/>, or -1 (line starts increase).</summary>
+    public int IndexOfStart(int position)
+    {
+        int lo = 0, hi = Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var s = this[mid].Start;
+            if (s == position)
+            {
+                return mid;
+            }
+
+            if (s < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    public IEnumerator<Slice> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
