@@ -68,41 +68,43 @@ public static class SceneNumbering
             }
         }
 
-        // Deleted locked scenes: a placeholder after the scene holding the locked number before it.
-        var omittedAfter = new Dictionary<int, List<string>>();
-        var anchor = -1;
-        foreach (var number in locked)
+        // Deleted locked scenes: a placeholder just before the scene holding the next locked number still in the
+        // text (or at the end), so scenes added before it are lettered after the number before it (1, 1A, 2 OMITTED).
+        var omittedBefore = new Dictionary<int, List<string>>();
+        var anchor = scenes.Length;
+        for (var k = locked.Count - 1; k >= 0; k--)
         {
-            if (present.TryGetValue(number, out var at))
+            if (present.TryGetValue(locked[k], out var at))
             {
                 anchor = at;
                 continue;
             }
 
-            if (!omittedAfter.TryGetValue(anchor, out var list))
+            if (!omittedBefore.TryGetValue(anchor, out var list))
             {
-                omittedAfter[anchor] = list = [];
+                omittedBefore[anchor] = list = [];
             }
 
-            list.Add(number);
+            list.Insert(0, locked[k]);
         }
 
         // The sequence in script order: placeholders and scenes, numbered or still to number.
         var sequence = new List<(int Scene, string? Number)>();
-        void AddOmitted(int after)
+        void AddOmitted(int before)
         {
-            if (omittedAfter.TryGetValue(after, out var list))
+            if (omittedBefore.TryGetValue(before, out var list))
             {
                 sequence.AddRange(list.Select(n => (-1, (string?)n)));
             }
         }
 
-        AddOmitted(-1);
         for (var i = 0; i < scenes.Length; i++)
         {
-            sequence.Add((i, kept[i]));
             AddOmitted(i);
+            sequence.Add((i, kept[i]));
         }
+
+        AddOmitted(scenes.Length);
 
         var taken = new HashSet<string>(lockedSet, StringComparer.Ordinal);
         var edits = new Edits(document.Source);

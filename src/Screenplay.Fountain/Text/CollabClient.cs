@@ -54,7 +54,16 @@ public sealed class CollabClient
             throw new InvalidOperationException($"Updates from version {fromVersion} leave a gap after version {Version}; pull the missing ones.");
         int skip = Version - fromVersion;
         if (skip >= updates.Count) return null;
-        return Receive(skip == 0 ? updates : updates.Skip(skip).ToList());
+        // One update at a time, as the server rebases pushes and the browser editor receives them: mapping over a
+        // composition of several updates can place an insertion differently (docs/collaboration.md), and then this
+        // client's text would differ from the server's.
+        ChangeSet? total = null;
+        for (int i = skip; i < updates.Count; i++)
+        {
+            var changes = Receive([updates[i]]);
+            if (changes is not null) total = total is null ? changes : total.Compose(changes);
+        }
+        return total;
     }
 
     /// <summary>

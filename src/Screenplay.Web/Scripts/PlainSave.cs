@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Screenplay.Web.Collaboration;
 using Screenplay.Web.Data;
 using Screenplay.Web.Operations;
-using Screenplay.Web.Revisions;
 
 namespace Screenplay.Web.Scripts;
 
@@ -16,7 +15,7 @@ namespace Screenplay.Web.Scripts;
 internal static class PlainSave
 {
     public static async Task<IResult> SaveAsync(Guid id, [FromForm] string? text, HttpContext http, ScriptAccess access,
-        LiveEdits liveEdits, ScriptSessions sessions, PostgresUpdateLog log, IDbContextFactory<ScreenplayDbContext> dbFactory,
+        ScriptSessions sessions, PostgresUpdateLog log, IDbContextFactory<ScreenplayDbContext> dbFactory,
         IOptions<ScreenplayLimits> limits)
     {
         var check = await access.CheckAsync(id, http.User, ScriptAction.Edit);
@@ -31,10 +30,10 @@ internal static class PlainSave
         var before = await sessions.UseAsync(id, session => Task.FromResult(session.GetSnapshot()));
         if (before.Text == normalized) return Results.Redirect($"/scripts/{id}?saved=1");
 
-        var result = await liveEdits.ApplyAsync(id, _ => normalized, userId, "plain-save");
-        if (!result.Done)
+        var pushed = await sessions.ReplaceTextAsync(id, normalized, userId);
+        if (!pushed.Accepted)
         {
-            return Results.Problem($"The script could not be saved: {result.Error}. Your text was not stored; go back and try again.",
+            return Results.Problem($"The script could not be saved: {pushed.Error}. Your text was not stored; go back and try again.",
                 statusCode: StatusCodes.Status409Conflict);
         }
 

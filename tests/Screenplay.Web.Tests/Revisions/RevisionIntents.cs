@@ -69,4 +69,17 @@ internal static class RevisionIntents
     }
 
     public static Task EventuallyAsync(Func<bool> condition, string what) => CollaborationIntents.EventuallyAsync(condition, what);
+
+    /// <summary>Like <see cref="EventuallyAsync(Func{bool}, string)"/>, describing the state at the time of failure.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, Func<string> what)
+    {
+        try
+        {
+            await CollaborationIntents.EventuallyAsync(condition, "");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("Timed out waiting: " + what());
+        }
+    }
 }
