@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Revisions;
 using Screenplay.Web.Data;
-using FountainText = Screenplay.Fountain.Fountain;
 
 namespace Screenplay.Web.Revisions;
 
@@ -39,9 +38,6 @@ internal sealed class RevisionPrints(IDbContextFactory<ScreenplayDbContext> dbFa
         var pages = RevisionMarks.Paginate(baseText, text, PageLayout.Default with { SceneNumbers = numbered }, label);
         return (new RevisedDraft(await TitleAsync(scriptId), at, pages, label, baseline), null);
     }
-
-    /// <summary>The text at a point laid out plainly (no marks), for read-only views and exports.</summary>
-    public static PaginatedScript Plain(string text) => Paginator.Paginate(FountainText.Parse(text), PageLayout.Default);
 
     public async Task<string> TitleAsync(Guid scriptId)
     {

@@ -2,11 +2,11 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Screenplay.Fountain.Fdx;
+using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Revisions;
 using Screenplay.Pdf;
 using Screenplay.Web.Export;
 using Screenplay.Web.Scripts;
-using FountainText = Screenplay.Fountain.Fountain;
 
 namespace Screenplay.Web.Revisions;
 
@@ -45,8 +45,8 @@ internal static class RevisionsSetup
             return format switch
             {
                 "fountain" => Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", ExportSetup.FileName(name, "fountain")),
-                "fdx" => Results.File(Encoding.UTF8.GetBytes(FinalDraft.Write(FountainText.Parse(text))), "application/xml", ExportSetup.FileName(name, "fdx")),
-                "pdf" => Results.File(ScreenplayPdf.ToBytes(RevisionPrints.Plain(text)), "application/pdf", ExportSetup.FileName(name, "pdf")),
+                "fdx" => Results.File(Encoding.UTF8.GetBytes(FinalDraft.Write(ScriptLayout.Parse(text))), "application/xml", ExportSetup.FileName(name, "fdx")),
+                "pdf" => Results.File(ScreenplayPdf.ToBytes(ScriptLayout.Paginate(text, PageLayout.Default)), "application/pdf", ExportSetup.FileName(name, "pdf")),
                 _ => Results.Problem($"Unknown format '{format}': use fountain, fdx or pdf.", statusCode: StatusCodes.Status400BadRequest),
             };
         });
