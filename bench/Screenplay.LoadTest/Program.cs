@@ -89,11 +89,16 @@ internal sealed class LoadRun(LoadOptions options)
         var typing = editors.Select((e, i) => Task.Run(() => TypeAsync(e, i, typed, stop.Token))).ToList();
         await Task.Delay(options.Warmup);
         var versionsAtStart = scripts.Select((_, s) => editors[s].Version).ToArray();
+        var cpu = new CpuMeter(options.ServerPid, CpuMeter.PostmasterOf(options.PostgresData));
+        var cpuAtStart = cpu.Sample();
+        var loadAtStart = LoadAverage();
         measuring = true;
         var measureWatch = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
         measuring = false;
         var measured = measureWatch.Elapsed;
+        var cpuUsed = cpu.Sample() - cpuAtStart;
+        var loadAtEnd = LoadAverage();
         var versionsAtEnd = scripts.Select((_, s) => editors[s].Version).ToArray();
         long rssTyping = ServerRss();
         stop.Cancel();
@@ -126,6 +131,8 @@ internal sealed class LoadRun(LoadOptions options)
             $"{accepted / measured.TotalSeconds:F0} | {PerEditor(rssConnected, rssBefore)} (typing: {PerEditor(rssTyping, rssBefore)}) | {lost} | {diverged} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Server RSS: {Mb(rssBefore)} MB before, {Mb(rssConnected)} MB connected, {Mb(rssTyping)} MB while typing; client faults: {faults}"));
+        Console.WriteLine(CpuReport(cpuUsed, accepted, measured));
+        Console.WriteLine($"Load average (1 min) at the start and end of the measured window: {loadAtStart} / {loadAtEnd}");
         return lost == 0 && diverged == 0 && faults == 0 ? 0 : 1;
     }
 
@@ -160,6 +167,30 @@ internal sealed class LoadRun(LoadOptions options)
     }
 
     private static string Marker(int editor) => $"@e{editor}:";
+
+    /// <summary>CPU per accepted change of each part, and how busy the machine's cores were in all.</summary>
+    private static string CpuReport(CpuSample used, long accepted, TimeSpan measured)
+    {
+        double PerChange(double seconds) => accepted == 0 ? 0 : seconds * 1000 / accepted;
+        double Cores(double seconds) => seconds / measured.TotalSeconds;
+        double others = used.Machine - used.LoadTool - used.Server - used.Postgres;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"CPU ms per accepted change: load tool {PerChange(used.LoadTool):F3}, app {PerChange(used.Server):F3}, PostgreSQL {PerChange(used.Postgres):F3}; " +
+            $"cores busy: load tool {Cores(used.LoadTool):F2}, app {Cores(used.Server):F2}, PostgreSQL {Cores(used.Postgres):F2}, everything else {Cores(others):F2} " +
+            $"(machine {Cores(used.Machine):F2} of {Environment.ProcessorCount})");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
 
     private long ServerRss()
     {
