@@ -34,22 +34,25 @@ internal sealed class HubAccess(ScriptAccess access, IOptions<CollaborationOptio
     private async Task<AccessResult> ReadStandingAsync((string UserId, Guid ScriptId) key, TimeSpan duration)
     {
         var now = time.GetUtcNow();
-        if (cache.TryGetValue(key, out var cached) && cached.Expires > now) return await cached.Read;
+        if (cache.TryGetValue(key, out var cached) && cached.Expires > now) return await cached.Read.Task;
 
         // Valid from when the query starts, so a removal is never seen later than the configured duration.
-        var fresh = new Cached(new Lazy<Task<AccessResult>>(() => access.CheckAsync(key.ScriptId, key.UserId, ScriptAction.Read)), now + duration);
+        var fresh = new Cached(new TaskCompletionSource<AccessResult>(TaskCreationOptions.RunContinuationsAsynchronously), now + duration);
         var current = cached is null ? cache.GetOrAdd(key, fresh) : cache.TryUpdate(key, fresh, cached) ? fresh : cache.GetValueOrDefault(key, fresh);
+        if (!ReferenceEquals(current, fresh)) return await current.Read.Task;
+
         if (cache.Count > PruneAbove) Prune(now);
         try
         {
-            return await current.Read;
+            fresh.Read.SetResult(await access.CheckAsync(key.ScriptId, key.UserId, ScriptAction.Read));
         }
-        catch
+        catch (Exception e)
         {
             // A failed query must not stick: the next call asks again.
-            cache.TryRemove(KeyValuePair.Create(key, current));
-            throw;
+            cache.TryRemove(KeyValuePair.Create(key, fresh));
+            fresh.Read.SetException(e);
         }
+        return await fresh.Read.Task;
     }
 
     private void Prune(DateTimeOffset now)
@@ -60,8 +63,6 @@ internal sealed class HubAccess(ScriptAccess access, IOptions<CollaborationOptio
         }
     }
 
-    private sealed record Cached(Lazy<Task<AccessResult>> Lazy, DateTimeOffset Expires)
-    {
-        public Task<AccessResult> Read => Lazy.Value;
-    }
+    /// <summary>A standing, or the query that will tell it, shared by everyone who asks meanwhile.</summary>
+    private sealed record Cached(TaskCompletionSource<AccessResult> Read, DateTimeOffset Expires);
 }
