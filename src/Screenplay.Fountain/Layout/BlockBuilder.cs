@@ -96,7 +96,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             case ElementType.Dialogue:
                 return new LinesBlock(Lines(LineKind.Dialogue, Formats.Dialogue, text, map, index), splittable: true);
             default:
-                return new LinesBlock(Lines(LineKind.Action, Formats.Action, text, map, index), splittable: true);
+                return new ActionBlock(new WrappedPart(LineKind.Action, text, map, index, Formats.Action, DualSide.None, 0, text.Length));
         }
     }
 
@@ -163,7 +163,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             cueLines.Add(Paginator.DraftOf(LineKind.Character, Formats.X(formats.Character.Column), cueText, slice, cueMap, cue, side));
         }
 
-        var parts = new List<DialoguePart>();
+        var parts = new List<WrappedPart>();
         for (var j = cue + 1; j < end; j++)
         {
             var element = _elements[j];
@@ -177,7 +177,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             var (kind, format) = element.Type == ElementType.Parenthetical
                 ? (LineKind.Parenthetical, formats.Parenthetical)
                 : (LineKind.Dialogue, formats.Dialogue);
-            parts.Add(new DialoguePart(kind, text, map, j, format, side, 0, text.Length));
+            parts.Add(new WrappedPart(kind, text, map, j, format, side, 0, text.Length));
         }
 
         var continued = ContinuedCue(cueText, cueLines.Count > 0 ? cueLines[0] : default, cueElement, cue, formats.Character, side);

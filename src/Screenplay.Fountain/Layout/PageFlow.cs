@@ -150,8 +150,7 @@ internal sealed class PageFlow(List<Block> blocks, int bodyRows)
         }
 
         var (last, row) = _current[^1];
-        if (last is LinesBlock { Splittable: true } lines
-            && lines.Split(lines.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
+        if (last.Splittable && last.Split(last.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
         {
             _current[^1] = (cut.First, row);
             _pending.Push(cut.Remainder);
