@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
@@ -9,9 +10,10 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
     private readonly ImmutableArray<Element> _elements = document.Elements;
     private int _sceneOrdinal;
 
-    public List<Block> Build()
+    /// <summary>The blocks in a pooled list (a long script's would otherwise be a large-object-heap array); the caller disposes it.</summary>
+    public PooledList<Block> Build()
     {
-        var blocks = new List<Block>(_elements.Length);
+        var blocks = new PooledList<Block>(_elements.Length);
         var i = 0;
         while (i < _elements.Length)
         {
@@ -112,7 +114,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
     }
 
     /// <summary>Adds the dialogue group at <paramref name="cue"/> (and its dual partner); returns the next element index.</summary>
-    private int AddDialogue(int cue, List<Block> blocks)
+    private int AddDialogue(int cue, PooledList<Block> blocks)
     {
         var end = GroupEnd(cue);
         if (end < _elements.Length && _elements[end].Type == ElementType.Character && _elements[end].Dual)
