@@ -112,6 +112,38 @@ public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayAp
     }
 
     [Fact]
+    public async Task Statistics_follow_the_text_for_everyone_in_the_script()
+    {
+        try
+        {
+            var ann = await app.CreateUserAsync("Ann");
+            var ben = await app.CreateUserAsync("Ben");
+            var scriptId = await ann.CreateScriptAsync("Counted", "INT. STAGE 4 - NIGHT\n\nDarkness.");
+            await ann.ShareAsync(scriptId, ben, ScriptRole.Reader);
+            var annPage = await OpenLiveEditorAsync(ann, scriptId);
+            var benPage = await OpenLiveEditorAsync(ben, scriptId);
+            await Expect(annPage.Locator(".live-stats [data-stat=scenes]")).ToHaveTextAsync("1");
+            await Expect(benPage.Locator(".live-stats .dialogue-chart")).ToHaveCountAsync(0);
+
+            await annPage.Locator(".cm-content").ClickAsync();
+            await annPage.Keyboard.PressAsync("Control+End");
+            await annPage.Keyboard.InsertTextAsync("\n\nEXT. ROOF - DAY\n\nRain.\n\nBEN\nWho turned the lights off?\n");
+
+            // The writer and the reader watching both see the new scene, its location and the first speaker.
+            foreach (var page in new[] { annPage, benPage })
+            {
+                await Expect(page.Locator(".live-stats [data-stat=scenes]")).ToHaveTextAsync("2");
+                await Expect(page.Locator(".live-stats [data-location='ROOF']")).ToBeVisibleAsync();
+                await Expect(page.Locator(".live-stats .dialogue-chart [data-character='BEN']")).ToBeVisibleAsync();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}", ex);
+        }
+    }
+
+    [Fact]
     public async Task A_stranger_gets_not_found_and_no_editor()
     {
         var ann = await app.CreateUserAsync("Ann");

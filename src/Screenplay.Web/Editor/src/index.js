@@ -6,7 +6,7 @@ import { EditorView, ViewPlugin, keymap, highlightActiveLine, drawSelection, dro
 import { history, historyKeymap, defaultKeymap } from '@codemirror/commands';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { completionKeymap, closeBrackets } from '@codemirror/autocomplete';
-import { collab } from '@codemirror/collab';
+import { collab, getSyncedVersion } from '@codemirror/collab';
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { screenplayLook, screenplayLines } from './look.js';
 import { writerKeymap } from './keys.js';
@@ -87,6 +87,13 @@ export function createEditor(parent, options = {}) {
     options.dotnet.invokeMethodAsync('OnScenesChanged', scenesOf(view.state)).catch(() => { /* circuit gone */ });
   }, 400) : null;
 
+  // The server has the text as of the version we reached: it computes the statistics from that (cached per version
+  // for everyone in the script). A pause of a second, so a typist does not make the server paginate per keystroke.
+  const versionNotifier = options.dotnet && options.scriptId ? debounce(() => {
+    if (!view || destroyed) return;
+    options.dotnet.invokeMethodAsync('OnVersionReached', getSyncedVersion(view.state)).catch(() => { /* circuit gone */ });
+  }, 1000) : null;
+
   function mount(text, version, readOnly, extra) {
     message.remove();
     view = new EditorView({
@@ -101,12 +108,14 @@ export function createEditor(parent, options = {}) {
               if (u.docChanged && u.transactions.some((tr) => tr.docChanged && !tr.annotation(Transaction.remote))) sync?.localChanged();
               if (u.selectionSet || u.docChanged) sync?.selectionChanged();
               if (u.docChanged) scenesNotifier?.();
+              if (versionNotifier && getSyncedVersion(u.state) !== getSyncedVersion(u.startState)) versionNotifier();
             },
           })),
         ],
       }),
     });
     scenesNotifier?.();
+    versionNotifier?.();
     return view;
   }
 
