@@ -26,7 +26,11 @@ public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayAp
     }
 
     /// <summary>A browser tab of <paramref name="user"/> (their login cookie) on the script's live editor page.</summary>
-    private async Task<IPage> OpenLiveEditorAsync(TestUser user, Guid scriptId)
+    private async Task<IPage> OpenLiveEditorAsync(TestUser user, Guid scriptId) =>
+        await OpenLiveEditorAsync(await NewBrowserAsync(user), user, scriptId);
+
+    /// <summary>A browser profile (cookies, storage) logged in as <paramref name="user"/>.</summary>
+    private async Task<IBrowserContext> NewBrowserAsync(TestUser user)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1300, Height = 900 } });
         contexts.Add(context);
@@ -36,6 +40,11 @@ public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayAp
             Value = c.Value,
             Url = app.BaseAddress.ToString(),
         }));
+        return context;
+    }
+
+    private async Task<IPage> OpenLiveEditorAsync(IBrowserContext context, TestUser user, Guid scriptId)
+    {
         var page = await context.NewPageAsync();
         page.Console += (_, message) => { lock (console) console.Add($"{user.Name}: {message.Type}: {message.Text}"); };
         page.PageError += (_, error) => { lock (console) console.Add($"{user.Name}: page error: {error}"); };
@@ -136,6 +145,42 @@ public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayAp
                 await Expect(page.Locator(".live-stats [data-location='ROOF']")).ToBeVisibleAsync();
                 await Expect(page.Locator(".live-stats .dialogue-chart [data-character='BEN']")).ToBeVisibleAsync();
             }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}", ex);
+        }
+    }
+
+    [Fact]
+    public async Task Edits_typed_offline_reach_the_others_when_the_page_is_opened_again()
+    {
+        try
+        {
+            var ann = await app.CreateUserAsync("Ann");
+            var ben = await app.CreateUserAsync("Ben");
+            var scriptId = await ann.CreateScriptAsync("Train", "INT. TRAIN - NIGHT\n\nDarkness.");
+            await ann.ShareAsync(scriptId, ben, ScriptRole.Writer);
+            var annBrowser = await NewBrowserAsync(ann);
+            var annPage = await OpenLiveEditorAsync(annBrowser, ann, scriptId);
+            var benPage = await OpenLiveEditorAsync(ben, scriptId);
+
+            await annBrowser.SetOfflineAsync(true);
+            await Expect(annPage.Locator(".cm-sp-status[data-status=offline]")).ToBeVisibleAsync();
+            await TypeAtEndAsync(annPage, " A tunnel.");
+            await Expect(annPage.Locator(".cm-sp-status-state")).ToContainTextAsync("unsaved edits kept");
+            await TypeAtEndAsync(benPage, " Lights flicker.");
+            await annPage.CloseAsync();
+            await annBrowser.SetOfflineAsync(false);
+
+            var again = await OpenLiveEditorAsync(annBrowser, ann, scriptId);
+            await Expect(again.Locator(".cm-sp-status-notice")).ToContainTextAsync("offline edits restored");
+            await AssertEventuallyAsync(async () =>
+            {
+                var text = await TextAsync(benPage);
+                return text == await TextAsync(again) && text.Contains(" A tunnel.", StringComparison.Ordinal)
+                    && text.Contains(" Lights flicker.", StringComparison.Ordinal) && text.Length == "INT. TRAIN - NIGHT\n\nDarkness. A tunnel. Lights flicker.".Length;
+            }, "both pages show both writers' words, once");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -14,12 +14,21 @@ import { screenplayAutocomplete } from './complete.js';
 import { presence } from './presence.js';
 import { statusBar, syncStatus } from './status.js';
 import { SyncClient, isReadOnlyRole } from './sync.js';
+import { UnsentStore } from './offline.js';
 
 export { classify } from './fountain/classify.js';
 
 function newClientId() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
   return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+
+/** Browser storage for unsent edits, per script and user; null where the browser refuses storage. */
+function unsentStore(scriptId, userKey, clientId) {
+  let storage = null;
+  try { storage = globalThis.localStorage ?? null; } catch { /* blocked (privacy settings) */ }
+  if (!storage) return null;
+  return new UnsentStore({ storage, locks: globalThis.navigator?.locks ?? null, scriptId, userKey, clientId });
 }
 
 function colourFor(name) {
@@ -59,9 +68,10 @@ function buildConnection(hubUrl) {
 /**
  * Creates the editor in `parent`.
  * @param {HTMLElement} parent
- * @param {{ scriptId?: string, hubUrl?: string, role?: string, userName?: string, text?: string,
+ * @param {{ scriptId?: string, hubUrl?: string, role?: string, userName?: string, userKey?: string, text?: string,
  *   dotnet?: { invokeMethodAsync: (name: string, ...args: any[]) => Promise<any> } }} options
  *   With a `scriptId` the text comes from the hub and stays in sync; without one the editor edits `text` alone.
+ *   `userKey` (the user's id) keeps one user's stored offline edits apart from another's in a shared browser.
  * @returns the handle the Blazor component keeps: `destroy()`, `jumpToScene(index)`, `jumpToLine(line)`,
  *   `getText()`, `status()`, `ready` (a promise).
  */
@@ -75,6 +85,8 @@ export function createEditor(parent, options = {}) {
   message.textContent = 'Opening the script…';
   parent.appendChild(message);
 
+  const networkLost = () => sync?.networkLost();
+  const networkBack = () => sync?.networkBack();
   const unsavedGuard = (event) => {
     if (view && syncStatus(view.state).pending > 0) {
       event.preventDefault();
@@ -105,10 +117,12 @@ export function createEditor(parent, options = {}) {
           extra,
           ViewPlugin.define(() => ({
             update(u) {
+              const versionMoved = sync !== null && getSyncedVersion(u.state) !== getSyncedVersion(u.startState);
               if (u.docChanged && u.transactions.some((tr) => tr.docChanged && !tr.annotation(Transaction.remote))) sync?.localChanged();
+              if (u.docChanged || versionMoved) sync?.remember();
               if (u.selectionSet || u.docChanged) sync?.selectionChanged();
               if (u.docChanged) scenesNotifier?.();
-              if (versionNotifier && getSyncedVersion(u.state) !== getSyncedVersion(u.startState)) versionNotifier();
+              if (versionMoved) versionNotifier?.();
             },
           })),
         ],
@@ -125,7 +139,12 @@ export function createEditor(parent, options = {}) {
       return;
     }
     const clientId = newClientId(); // one per tab: two tabs of one user are two clients
-    sync = new SyncClient({ connection: buildConnection(options.hubUrl ?? '/hubs/script'), scriptId: options.scriptId, clientId });
+    sync = new SyncClient({
+      connection: buildConnection(options.hubUrl ?? '/hubs/script'), scriptId: options.scriptId, clientId,
+      store: unsentStore(options.scriptId, options.userKey, clientId),
+    });
+    window.addEventListener('offline', networkLost);
+    window.addEventListener('online', networkBack);
     let opened;
     try {
       opened = await sync.open();
@@ -148,6 +167,8 @@ export function createEditor(parent, options = {}) {
       destroyed = true;
       if (parent.screenplayEditor === handle) delete parent.screenplayEditor;
       window.removeEventListener('beforeunload', unsavedGuard);
+      window.removeEventListener('offline', networkLost);
+      window.removeEventListener('online', networkBack);
       sync?.destroy();
       view?.destroy();
       message.remove();

@@ -7,6 +7,7 @@
 import { ChangeSet } from '@codemirror/state';
 import { receiveUpdates, sendableUpdates, getSyncedVersion } from '@codemirror/collab';
 import { setConnection, connectionField } from './status.js';
+import { pushStoredUpdates } from './offline.js';
 import { setPeer, removePeer, peersField } from './presence.js';
 
 const readOnlyRoles = new Set(['reader', 'commenter']);
@@ -19,9 +20,10 @@ export function isReadOnlyRole(role) {
 export class SyncClient {
   /**
    * @param {{ connection: any, scriptId: string, clientId: string, log?: (level: string, message: string) => void,
-   *   confirmTimeoutMs?: number, retryDelayMs?: (attempt: number) => number }} options
+   *   confirmTimeoutMs?: number, retryDelayMs?: (attempt: number) => number, store?: import('./offline.js').UnsentStore }} options
+   *   With a `store`, unconfirmed edits are also kept in browser storage, and edits a closed tab left there are sent.
    */
-  constructor({ connection, scriptId, clientId, log, confirmTimeoutMs = 3000, retryDelayMs }) {
+  constructor({ connection, scriptId, clientId, log, confirmTimeoutMs = 3000, retryDelayMs, store }) {
     this.connection = connection;
     this.scriptId = scriptId;
     this.clientId = clientId;
@@ -42,6 +44,8 @@ export class SyncClient {
     this.pendingPresence = new Map(); // presence sent against a version we have not reached yet
     this.cursorTimer = null;
     this.destroyed = false;
+    this.store = store ?? null;
+    this.restored = null; // what the last restore of a closed tab's edits did, shown once the editor exists
     this.handlers = {
       Updates: (e) => { if (e?.scriptId === this.scriptId) this.applyRemote(e.version, e.updates ?? []); },
       Presence: (p) => { if (p?.scriptId === this.scriptId) this.receivePresence(p); },
@@ -60,9 +64,58 @@ export class SyncClient {
     this.connection.onreconnected?.(() => this.cameBack());
     this.connection.onclose?.(() => { if (!this.destroyed) { this.wentOffline(); this.restartLater(0); } });
     if (this.connection.state !== 'Connected') await this.connection.start();
+    if (this.store) {
+      await this.store.holdOwn();
+      // Before Open, so the text we open with has them.
+      this.restored = await this.restoreStored();
+    }
     const opened = await this.connection.invoke('Open', this.scriptId, this.clientId);
     this.online = true;
     return opened;
+  }
+
+  /** Sends the edits that closed tabs of this user left in storage: `{ restored, failed, error }`. */
+  async restoreStored() {
+    if (!this.store) return null;
+    try {
+      return await this.store.restoreOrphans((entry) =>
+        pushStoredUpdates((...args) => this.connection.invoke(...args), this.scriptId, entry));
+    } catch (err) {
+      this.log('warn', `could not restore stored edits: ${err?.message ?? err}`);
+      return null;
+    }
+  }
+
+  /** Tells the writer what happened to edits restored from storage. */
+  reportRestored() {
+    const r = this.restored;
+    this.restored = null;
+    if (!r || (r.restored === 0 && r.failed === 0)) return;
+    const plural = (n) => `${n} offline edit${n === 1 ? '' : 's'}`;
+    const notice = [
+      r.restored > 0 ? `${plural(r.restored)} restored` : null,
+      r.failed > 0 ? `${plural(r.failed)} from an earlier visit could not be sent (kept for the next try): ${r.error}` : null,
+    ].filter(Boolean).join('; ');
+    this.dispatchEffects([setConnection.of({ notice })]);
+  }
+
+  /** Keeps this tab's unconfirmed edits in storage (or forgets them once all are confirmed). */
+  remember() {
+    if (!this.store || !this.host || this.readOnly || this.destroyed) return;
+    this.store.save(getSyncedVersion(this.host.state), sendableUpdates(this.host.state));
+  }
+
+  /** The browser says the network is gone: stop now rather than wait minutes for the socket to time out. */
+  networkLost() {
+    if (this.destroyed || !this.online) return;
+    this.wentOffline();
+    Promise.resolve(this.connection.stop()).catch(() => { /* closing anyway */ });
+  }
+
+  /** The browser says the network is back: reconnect at once instead of at the next back-off step. */
+  networkBack() {
+    if (this.destroyed || this.online) return;
+    this.restartLater(0);
   }
 
   /** Binds the editor (anything with `state` and `dispatch`) created from what `open` returned. */
@@ -71,6 +124,8 @@ export class SyncClient {
     this.readOnly = readOnly;
     this.dispatchEffects([setConnection.of({ connection: 'online', error: null })]);
     for (const p of opened?.presence ?? []) this.receivePresence(p);
+    this.reportRestored();
+    this.remember();
     this.sendCursor();
   }
 
@@ -90,6 +145,7 @@ export class SyncClient {
     clearTimeout(this.confirmTimer);
     clearTimeout(this.retryTimer);
     clearTimeout(this.cursorTimer);
+    this.store?.close();
     for (const [name, handler] of Object.entries(this.handlers)) this.connection.off?.(name, handler);
     try {
       if (this.online) await this.connection.invoke('Close', this.scriptId);
@@ -239,6 +295,7 @@ export class SyncClient {
   async catchUp() {
     if (this.destroyed) return;
     try {
+      this.restored = await this.restoreStored();
       const opened = await this.connection.invoke('Open', this.scriptId, this.clientId);
       this.online = true;
       const peers = this.host?.state.field(peersField, false);
@@ -246,6 +303,7 @@ export class SyncClient {
       if (peers) for (const id of peers.keys()) effects.push(removePeer.of(id));
       this.dispatchEffects(effects);
       for (const p of opened?.presence ?? []) this.receivePresence(p);
+      this.reportRestored();
       await this.pull();
       this.awaiting = null;
       this.sendCursor();

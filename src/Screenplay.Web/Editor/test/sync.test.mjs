@@ -90,7 +90,7 @@ test('edits typed offline are kept, shown as offline, and pushed when the connec
   ann.host.dispatch({ changes: { from: 5, insert: ', world' } });
   ben.host.dispatch({ changes: { from: 0, insert: 'Oh. ' } });
   await new Promise((r) => setTimeout(r, 50));
-  assert.deepEqual(syncStatus(ann.host.state), { status: 'offline', pending: 1, error: null });
+  assert.deepEqual(syncStatus(ann.host.state), { status: 'offline', pending: 1, error: null, notice: null });
   assert.equal(authority.doc.toString(), 'Oh. Hello');
   ann.connection.restore();
   await settle([ann, ben], authority);
