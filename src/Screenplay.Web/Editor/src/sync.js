@@ -46,12 +46,18 @@ export class SyncClient {
     this.destroyed = false;
     this.store = store ?? null;
     this.restored = null; // what the last restore of a closed tab's edits did, shown once the editor exists
+    this.heartbeatMs = 30000; // the server says how often (`presenceHeartbeatMs` in Open's answer)
+    this.heartbeatTimer = null;
+    this.lastHeard = new Map(); // client id -> when we last heard of that peer (ms)
     this.handlers = {
       Updates: (e) => { if (e?.scriptId === this.scriptId) this.applyRemote(e.version, e.updates ?? []); },
       Presence: (p) => { if (p?.scriptId === this.scriptId) this.receivePresence(p); },
+      // Someone (re)joined, maybe on another app instance where they could not see us: tell them where we are.
+      PresenceHello: (h) => { if (h?.scriptId === this.scriptId && h.clientId !== this.clientId) this.selectionChanged(); },
       PresenceLeft: (p) => {
         if (p?.scriptId !== this.scriptId) return;
         this.pendingPresence.delete(p.clientId);
+        this.lastHeard.delete(p.clientId);
         this.dispatchEffects([removePeer.of(p.clientId)]);
       },
     };
@@ -122,6 +128,9 @@ export class SyncClient {
   attach(host, opened, readOnly) {
     this.host = host;
     this.readOnly = readOnly;
+    if (opened?.presenceHeartbeatMs > 0) this.heartbeatMs = opened.presenceHeartbeatMs;
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), this.heartbeatMs);
+    this.heartbeatTimer?.unref?.(); // under node (tests), a forgotten editor does not keep the process alive
     this.dispatchEffects([setConnection.of({ connection: 'online', error: null })]);
     for (const p of opened?.presence ?? []) this.receivePresence(p);
     this.reportRestored();
@@ -145,6 +154,7 @@ export class SyncClient {
     clearTimeout(this.confirmTimer);
     clearTimeout(this.retryTimer);
     clearTimeout(this.cursorTimer);
+    clearInterval(this.heartbeatTimer);
     this.store?.close();
     for (const [name, handler] of Object.entries(this.handlers)) this.connection.off?.(name, handler);
     try {
@@ -301,6 +311,7 @@ export class SyncClient {
       const peers = this.host?.state.field(peersField, false);
       const effects = [setConnection.of({ connection: 'online' })];
       if (peers) for (const id of peers.keys()) effects.push(removePeer.of(id));
+      this.lastHeard.clear();
       this.dispatchEffects(effects);
       for (const p of opened?.presence ?? []) this.receivePresence(p);
       this.reportRestored();
@@ -357,8 +368,24 @@ export class SyncClient {
       .catch(() => { /* presence is best effort */ });
   }
 
+  /**
+   * While others are here: resend our cursor (they forget the silent), and forget whoever has been silent for three
+   * heartbeats: their app instance died without telling anyone they left.
+   */
+  heartbeat() {
+    if (!this.host || this.destroyed) return;
+    const peers = this.host.state.field(peersField, false);
+    if (!peers || peers.size === 0) return;
+    if (this.online) this.sendCursor();
+    const silentSince = Date.now() - 3 * this.heartbeatMs;
+    const gone = [...peers.keys()].filter((id) => (this.lastHeard.get(id) ?? 0) < silentSince);
+    for (const id of gone) { this.lastHeard.delete(id); this.pendingPresence.delete(id); }
+    this.dispatchEffects(gone.map((id) => removePeer.of(id)));
+  }
+
   receivePresence(p) {
     if (!p || p.clientId === this.clientId || !this.host) return;
+    this.lastHeard.set(p.clientId, Date.now());
     const local = this.toLocal(p.version, p.anchor, p.head);
     if (local === undefined) {
       this.pendingPresence.set(p.clientId, p);
