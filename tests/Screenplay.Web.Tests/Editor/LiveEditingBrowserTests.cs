@@ -189,6 +189,39 @@ public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayAp
     }
 
     [Fact]
+    public async Task Undo_takes_back_only_ones_own_typing_and_replace_all_reaches_the_other_writer()
+    {
+        try
+        {
+            var ann = await app.CreateUserAsync("Ann");
+            var ben = await app.CreateUserAsync("Ben");
+            var scriptId = await ann.CreateScriptAsync("Undo", "INT. STAGE 4 - NIGHT\n\nDarkness.");
+            await ann.ShareAsync(scriptId, ben, ScriptRole.Writer);
+            var annPage = await OpenLiveEditorAsync(ann, scriptId);
+            var benPage = await OpenLiveEditorAsync(ben, scriptId);
+
+            await TypeAtEndAsync(annPage, " Rain.");
+            await Expect(benPage.Locator(".cm-content")).ToContainTextAsync("Darkness. Rain.");
+            await TypeAtEndAsync(benPage, " Thunder.");
+            await Expect(annPage.Locator(".cm-content")).ToContainTextAsync("Rain. Thunder.");
+            await annPage.Keyboard.PressAsync("Control+z");
+            await AssertEventuallyAsync(async () => await TextAsync(benPage) == "INT. STAGE 4 - NIGHT\n\nDarkness. Thunder."
+                && await TextAsync(annPage) == "INT. STAGE 4 - NIGHT\n\nDarkness. Thunder.", "Ann's undo took back her words, not Ben's");
+
+            await annPage.Keyboard.PressAsync("Control+f");
+            await annPage.Locator(".cm-search input[name=search]").FillAsync("Darkness");
+            await annPage.Locator(".cm-search input[name=replace]").FillAsync("Silence");
+            await annPage.Locator(".cm-search button[name=replaceAll]").ClickAsync();
+            await AssertEventuallyAsync(async () => await TextAsync(benPage) == "INT. STAGE 4 - NIGHT\n\nSilence. Thunder.", "Ben sees the replacement");
+            await Expect(annPage.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}", ex);
+        }
+    }
+
+    [Fact]
     public async Task A_stranger_gets_not_found_and_no_editor()
     {
         var ann = await app.CreateUserAsync("Ann");
