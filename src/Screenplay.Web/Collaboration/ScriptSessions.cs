@@ -174,9 +174,10 @@ internal sealed partial class ScriptSessions(
         trackers.AddOrUpdate(session, tracker);
         session.Committed = async committed =>
         {
-            // Scene changes are written before anyone hears of the update, so a client reacting to it finds them.
-            var scenes = await tracker.AdvanceAsync(committed);
+            // Co-writers hear of the update first; the scene ids follow it (a re-parse, and a write only when scenes
+            // were added, removed, renumbered or retitled) before the push is acknowledged and the next one is taken.
             await hub.Clients.Group(ScriptHub.GroupName(scriptId)).SendAsync(ScriptHub.UpdatesEvent, UpdatesMessage.From(committed));
+            var scenes = await tracker.AdvanceAsync(committed);
             if (scenes is not null) await noteEvents.ScenesChangedAsync(scenes);
         };
         LogOpened(scriptId, session.Version, snapshot.Version);
