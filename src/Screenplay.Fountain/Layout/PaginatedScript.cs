@@ -89,6 +89,12 @@ public enum LineKind
     RevisionMark,
     HeaderLabel,
     TitlePage,
+
+    /// <summary>The "NOTES" heading of a scene's notes block (<see cref="PageLayout.SceneNotes"/>).</summary>
+    NoteHeading,
+
+    /// <summary>A line of a note in a scene's notes block; renderers draw a box around a page's run of note lines.</summary>
+    Note,
 }
 
 public enum DualSide

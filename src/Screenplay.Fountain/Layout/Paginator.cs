@@ -19,7 +19,7 @@ public static class Paginator
         var paper = Formats.PaperOf(layout.Paper);
         var bodyRows = Formats.BodyRows(paper);
 
-        var blocks = new BlockBuilder(document, bodyRows).Build();
+        var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build();
         var flowed = new PageFlow(blocks, bodyRows).Run();
         if (flowed.Count == 0)
         {
