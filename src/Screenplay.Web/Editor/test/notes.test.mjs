@@ -34,7 +34,7 @@ test('markers sit at their headings in document order and follow the text throug
   state = state.update({ changes: { from: state.doc.toString().indexOf('Birds') + 2, insert: 'RR' } }).state;
   const gardenLine = state.doc.lineAt(state.doc.toString().indexOf('EXT.'));
   const positions = [];
-  state.field(notesField).markers.between(0, state.doc.length, (from, _to, m) => { positions.push([m.sceneId, from]); });
+  state.field(notesField).markers.between(0, state.doc.length, (from, _to, m) => { positions.push([m.spec.widget.sceneId, from]); });
   assert.deepEqual(positions, [['kitchen', 0], ['garden', gardenLine.from]]);
   assert.deepEqual(passages(state), ['BiRRrds']);
 
