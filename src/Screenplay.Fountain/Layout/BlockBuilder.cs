@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
@@ -9,9 +10,10 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
     private readonly ImmutableArray<Element> _elements = document.Elements;
     private int _sceneOrdinal;
 
-    public List<Block> Build()
+    /// <summary>The blocks in a pooled list (a long script's would otherwise be a large-object-heap array); the caller disposes it.</summary>
+    public PooledList<Block> Build()
     {
-        var blocks = new List<Block>(_elements.Length);
+        var blocks = new PooledList<Block>(_elements.Length);
         var notes = NotesBlockBuilder.ByEnd(document, sceneNotes);
         var i = 0;
         while (i < _elements.Length)
@@ -37,7 +39,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
     }
 
     /// <summary>Adds the notes blocks of scenes that end before element <paramref name="index"/> (a dialogue group never crosses a scene's end).</summary>
-    private static void AddNotesEndingAt(int index, Queue<(int End, Block Block)> notes, List<Block> blocks)
+    private static void AddNotesEndingAt(int index, Queue<(int End, Block Block)> notes, PooledList<Block> blocks)
     {
         while (notes.Count > 0 && notes.Peek().End <= index)
         {
@@ -108,7 +110,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             case ElementType.Dialogue:
                 return new LinesBlock(Lines(LineKind.Dialogue, Formats.Dialogue, text, map, index), splittable: true);
             default:
-                return new LinesBlock(Lines(LineKind.Action, Formats.Action, text, map, index), splittable: true);
+                return new ActionBlock(new WrappedPart(LineKind.Action, text, map, index, Formats.Action, DualSide.None, 0, text.Length));
         }
     }
 
@@ -124,7 +126,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
     }
 
     /// <summary>Adds the dialogue group at <paramref name="cue"/> (and its dual partner); returns the next element index.</summary>
-    private int AddDialogue(int cue, List<Block> blocks)
+    private int AddDialogue(int cue, PooledList<Block> blocks)
     {
         var end = GroupEnd(cue);
         if (end < _elements.Length && _elements[end].Type == ElementType.Character && _elements[end].Dual)
@@ -175,7 +177,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             cueLines.Add(Paginator.DraftOf(LineKind.Character, Formats.X(formats.Character.Column), cueText, slice, cueMap, cue, side));
         }
 
-        var parts = new List<DialoguePart>();
+        var parts = new List<WrappedPart>();
         for (var j = cue + 1; j < end; j++)
         {
             var element = _elements[j];
@@ -189,7 +191,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             var (kind, format) = element.Type == ElementType.Parenthetical
                 ? (LineKind.Parenthetical, formats.Parenthetical)
                 : (LineKind.Dialogue, formats.Dialogue);
-            parts.Add(new DialoguePart(kind, text, map, j, format, side, 0, text.Length));
+            parts.Add(new WrappedPart(kind, text, map, j, format, side, 0, text.Length));
         }
 
         var continued = ContinuedCue(cueText, cueLines.Count > 0 ? cueLines[0] : default, cueElement, cue, formats.Character, side);

@@ -1,3 +1,5 @@
+using Screenplay.Fountain.Collections;
+
 namespace Screenplay.Fountain.Layout;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Screenplay.Fountain.Layout;
 /// page; a scene heading moves if the start of what follows cannot come with it; a transition that does not fit takes
 /// the end of the previous block along. Each block is looked at a bounded number of times, so the flow is linear.
 /// </summary>
-internal sealed class PageFlow(List<Block> blocks, int bodyRows)
+internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows)
 {
     private readonly List<List<(int Row, DraftLine Line)>> _pages = [];
     private readonly List<(Block Block, int Row)> _current = [];
@@ -150,8 +152,7 @@ internal sealed class PageFlow(List<Block> blocks, int bodyRows)
         }
 
         var (last, row) = _current[^1];
-        if (last is LinesBlock { Splittable: true } lines
-            && lines.Split(lines.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
+        if (last.Splittable && last.Split(last.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
         {
             _current[^1] = (cut.First, row);
             _pending.Push(cut.Remainder);

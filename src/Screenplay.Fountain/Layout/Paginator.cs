@@ -19,8 +19,12 @@ public static class Paginator
         var paper = Formats.PaperOf(layout.Paper);
         var bodyRows = Formats.BodyRows(paper);
 
-        var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build();
-        var flowed = new PageFlow(blocks, bodyRows).Run();
+        List<List<(int Row, DraftLine Line)>> flowed;
+        using (var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build())
+        {
+            flowed = new PageFlow(blocks, bodyRows).Run();
+        }
+
         if (flowed.Count == 0)
         {
             flowed.Add([]); // an empty script still prints (and previews) as one blank page
