@@ -161,6 +161,24 @@ internal sealed class PieceText : IEquatable<PieceText>
         return count;
     }
 
+    /// <summary>How many characters of [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) are not white space.</summary>
+    public int CountNonWhiteSpace(int start, int length)
+    {
+        var count = 0;
+        for (var p = length <= 0 ? _strings.Length : PieceAt(start); p < _strings.Length && _starts[p] < start + length; p++)
+        {
+            foreach (var c in PieceSpan(p, start, start + length))
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The first <paramref name="c"/> at or after <paramref name="from"/>, or -1.</summary>
     public int IndexOf(char c, int from)
     {

@@ -27,6 +27,7 @@ public sealed class PieceTextTests
             var length = random.Next(expected.Length - at + 1);
             Assert.Equal(expected.Substring(at, length), text.Substring(at, length));
             Assert.Equal(expected.AsSpan(at, length).Count('\n'), text.Count('\n', at, length));
+            Assert.Equal(expected.Substring(at, length).Count(c => !char.IsWhiteSpace(c)), text.CountNonWhiteSpace(at, length));
             Assert.Equal(expected.IndexOf('\n', at), text.IndexOf('\n', at));
             if (at < expected.Length)
             {
