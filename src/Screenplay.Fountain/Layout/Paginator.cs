@@ -20,7 +20,7 @@ public static class Paginator
         var bodyRows = Formats.BodyRows(paper);
 
         List<List<(int Row, DraftLine Line)>> flowed;
-        using (var blocks = new BlockBuilder(document, bodyRows).Build())
+        using (var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build())
         {
             flowed = new PageFlow(blocks, bodyRows).Run();
         }

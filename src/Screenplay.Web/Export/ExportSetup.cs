@@ -9,9 +9,15 @@ using Screenplay.Web.Scripts;
 
 namespace Screenplay.Web.Export;
 
-/// <summary>Downloads of a script as Fountain, Final Draft (FDX) or PDF; every role may export.</summary>
+/// <summary>Downloads of a script as Fountain, Final Draft (FDX) or PDF (optionally with its open notes after each scene), and its notes report; every role may export.</summary>
 internal static class ExportSetup
 {
+    public static WebApplicationBuilder AddExport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<NotesReportQuery>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
         var export = app.MapGroup("/scripts/{id:guid}/export").RequireAuthorization();
@@ -31,8 +37,8 @@ internal static class ExportSetup
             return Results.File(Encoding.UTF8.GetBytes(fdx), "application/xml; charset=utf-8", FileName(script.Title, "fdx"));
         });
 
-        export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, string? paper, HttpContext http, ScriptAccess access,
-            IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, bool? openNotes, string? paper, HttpContext http, ScriptAccess access,
+            IDbContextFactory<ScreenplayDbContext> dbFactory, NotesReportQuery notes) =>
         {
             if (ParsePaper(paper) is not { } paperSize)
             {
@@ -42,6 +48,10 @@ internal static class ExportSetup
             if (problem is not null) return problem;
 
             var layout = PageLayout.Default with { Paper = paperSize, SceneNumbers = sceneNumbers == true };
+            if (openNotes == true && await notes.OpenNotesAsync(id, ScriptAccess.UserId(http.User)) is { } sceneNotes)
+            {
+                layout = layout with { SceneNotes = sceneNotes };
+            }
             var options = PdfOptions.Default with
             {
                 Title = script!.Title,
@@ -52,6 +62,7 @@ internal static class ExportSetup
             return Results.File(bytes, "application/pdf", FileName(script.Title, "pdf"));
         });
 
+        export.MapNotesReport();
         return app;
     }
 
@@ -63,14 +74,14 @@ internal static class ExportSetup
         _ => null,
     };
 
-    private static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
+    internal static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
         IDbContextFactory<ScreenplayDbContext> dbFactory)
     {
         var check = await access.CheckAsync(id, http.User, ScriptAction.Export);
         if (!check.Allowed) return (check.ToProblem(), null);
         await using var db = await dbFactory.CreateDbContextAsync();
         var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new ExportedScript(s.Title, s.Text)).SingleAsync();
+            .Select(s => new ExportedScript(s.Title, s.Text, s.Version)).SingleAsync();
         return (null, script);
     }
 
@@ -81,5 +92,5 @@ internal static class ExportSetup
         return $"{(safe.Length == 0 ? "script" : safe)}.{extension}";
     }
 
-    private sealed record ExportedScript(string Title, string Text);
+    internal sealed record ExportedScript(string Title, string Text, int Version);
 }

@@ -6,7 +6,7 @@ import { EditorView, ViewPlugin, keymap, highlightActiveLine, drawSelection, dro
 import { history, historyKeymap, defaultKeymap } from '@codemirror/commands';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { completionKeymap, closeBrackets } from '@codemirror/autocomplete';
-import { collab } from '@codemirror/collab';
+import { collab, getSyncedVersion } from '@codemirror/collab';
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { screenplayLook, screenplayLines } from './look.js';
 import { writerKeymap } from './keys.js';
@@ -14,12 +14,22 @@ import { screenplayAutocomplete } from './complete.js';
 import { presence } from './presence.js';
 import { statusBar, syncStatus } from './status.js';
 import { SyncClient, isReadOnlyRole } from './sync.js';
+import { UnsentStore } from './offline.js';
+import { noteMarkers, showNotes, markedScenes, noteTarget } from './notes.js';
 
 export { classify } from './fountain/classify.js';
 
 function newClientId() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
   return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+
+/** Browser storage for unsent edits, per script and user; null where the browser refuses storage. */
+function unsentStore(scriptId, userKey, clientId) {
+  let storage = null;
+  try { storage = globalThis.localStorage ?? null; } catch { /* blocked (privacy settings) */ }
+  if (!storage) return null;
+  return new UnsentStore({ storage, locks: globalThis.navigator?.locks ?? null, scriptId, userKey, clientId });
 }
 
 function colourFor(name) {
@@ -59,11 +69,13 @@ function buildConnection(hubUrl) {
 /**
  * Creates the editor in `parent`.
  * @param {HTMLElement} parent
- * @param {{ scriptId?: string, hubUrl?: string, role?: string, userName?: string, text?: string,
+ * @param {{ scriptId?: string, hubUrl?: string, role?: string, userName?: string, userKey?: string, text?: string,
  *   dotnet?: { invokeMethodAsync: (name: string, ...args: any[]) => Promise<any> } }} options
  *   With a `scriptId` the text comes from the hub and stays in sync; without one the editor edits `text` alone.
+ *   `userKey` (the user's id) keeps one user's stored offline edits apart from another's in a shared browser.
  * @returns the handle the Blazor component keeps: `destroy()`, `jumpToScene(index)`, `jumpToLine(line)`,
- *   `getText()`, `status()`, `ready` (a promise).
+ *   `getText()`, `status()`, `ready` (a promise), and for notes `showNotes(scenes, passages)`, `markedScenes()`,
+ *   `noteTarget()` (see notes.js). A click on a note marker calls `dotnet.OnNoteMarkerClicked(sceneId)`.
  */
 export function createEditor(parent, options = {}) {
   const roleReadOnly = isReadOnlyRole(options.role);
@@ -75,6 +87,8 @@ export function createEditor(parent, options = {}) {
   message.textContent = 'Opening the script…';
   parent.appendChild(message);
 
+  const networkLost = () => sync?.networkLost();
+  const networkBack = () => sync?.networkBack();
   const unsavedGuard = (event) => {
     if (view && syncStatus(view.state).pending > 0) {
       event.preventDefault();
@@ -87,6 +101,13 @@ export function createEditor(parent, options = {}) {
     options.dotnet.invokeMethodAsync('OnScenesChanged', scenesOf(view.state)).catch(() => { /* circuit gone */ });
   }, 400) : null;
 
+  // The server has the text as of the version we reached: it computes the statistics from that (cached per version
+  // for everyone in the script). A pause of a second, so a typist does not make the server paginate per keystroke.
+  const versionNotifier = options.dotnet && options.scriptId ? debounce(() => {
+    if (!view || destroyed) return;
+    options.dotnet.invokeMethodAsync('OnVersionReached', getSyncedVersion(view.state)).catch(() => { /* circuit gone */ });
+  }, 1000) : null;
+
   function mount(text, version, readOnly, extra) {
     message.remove();
     view = new EditorView({
@@ -95,18 +116,23 @@ export function createEditor(parent, options = {}) {
         doc: text,
         extensions: [
           baseExtensions({ readOnly, userName: options.userName, synced: Boolean(options.scriptId) }),
+          noteMarkers((sceneId) => options.dotnet?.invokeMethodAsync('OnNoteMarkerClicked', sceneId).catch(() => { /* circuit gone */ })),
           extra,
           ViewPlugin.define(() => ({
             update(u) {
+              const versionMoved = sync !== null && getSyncedVersion(u.state) !== getSyncedVersion(u.startState);
               if (u.docChanged && u.transactions.some((tr) => tr.docChanged && !tr.annotation(Transaction.remote))) sync?.localChanged();
+              if (u.docChanged || versionMoved) sync?.remember();
               if (u.selectionSet || u.docChanged) sync?.selectionChanged();
               if (u.docChanged) scenesNotifier?.();
+              if (versionMoved) versionNotifier?.();
             },
           })),
         ],
       }),
     });
     scenesNotifier?.();
+    versionNotifier?.();
     return view;
   }
 
@@ -116,7 +142,12 @@ export function createEditor(parent, options = {}) {
       return;
     }
     const clientId = newClientId(); // one per tab: two tabs of one user are two clients
-    sync = new SyncClient({ connection: buildConnection(options.hubUrl ?? '/hubs/script'), scriptId: options.scriptId, clientId });
+    sync = new SyncClient({
+      connection: buildConnection(options.hubUrl ?? '/hubs/script'), scriptId: options.scriptId, clientId,
+      store: unsentStore(options.scriptId, options.userKey, clientId),
+    });
+    window.addEventListener('offline', networkLost);
+    window.addEventListener('online', networkBack);
     let opened;
     try {
       opened = await sync.open();
@@ -139,6 +170,8 @@ export function createEditor(parent, options = {}) {
       destroyed = true;
       if (parent.screenplayEditor === handle) delete parent.screenplayEditor;
       window.removeEventListener('beforeunload', unsavedGuard);
+      window.removeEventListener('offline', networkLost);
+      window.removeEventListener('online', networkBack);
       sync?.destroy();
       view?.destroy();
       message.remove();
@@ -158,6 +191,10 @@ export function createEditor(parent, options = {}) {
       return true;
     },
     getText() { return view ? view.state.doc.toString() : null; },
+    // Notes (notes.js): markers beside scene headings and on pinned passages, and where a new note would go.
+    showNotes(scenes, passages) { return view ? showNotes(view, scenesOf(view.state), scenes, passages) : 0; },
+    markedScenes() { return view ? markedScenes(view.state) : []; },
+    noteTarget() { return view ? noteTarget(view.state, scenesOf(view.state), Boolean(options.scriptId)) : null; },
     status() { return view ? syncStatus(view.state) : { status: 'connecting', pending: 0 }; },
   };
   // Reachable from the page (tests, the browser console) without a global.
