@@ -73,7 +73,8 @@ internal static class RevisionsSetup
             return Done(await restorer.RestoreSceneAsync(id, version, scene, check.Grant!.UserId), $"/scripts/{id}/history?restored={version}");
         });
 
-        forms.MapPost("/drafts", async (Guid id, [FromForm] string? name, [FromForm] string? color, [FromForm] DateOnly? date,
+        // The date arrives as text: a browser sends "date=" when the field is left empty, which means today.
+        forms.MapPost("/drafts", async (Guid id, [FromForm] string? name, [FromForm] string? color, [FromForm] string? date,
             HttpContext http, ScriptAccess access, Drafts drafts) =>
         {
             var check = await access.CheckAsync(id, http.User, ScriptAction.Edit);
@@ -84,7 +85,19 @@ internal static class RevisionsSetup
                 return Results.Problem($"Unknown revision colour '{color}'.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            await drafts.NameAsync(id, name, chosen, date, check.Grant!.UserId);
+            DateOnly? day = null;
+            if (!string.IsNullOrWhiteSpace(date))
+            {
+                if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var parsed))
+                {
+                    return Results.Problem($"The date '{date}' is not a date (yyyy-mm-dd).", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                day = parsed;
+            }
+
+            await drafts.NameAsync(id, name, chosen, day, check.Grant!.UserId);
             return Results.Redirect($"/scripts/{id}/history");
         });
 
