@@ -20,10 +20,14 @@ public static class Paginator
         var bodyRows = Formats.BodyRows(paper);
 
         var blocks = new BlockBuilder(document, bodyRows).Build();
-        var flowed = new PageFlow(blocks, bodyRows).Run();
+        var locked = layout.LockedPages?.Ends;
+        var flow = new PageFlow(blocks, bodyRows, locked);
+        var flowed = flow.Run();
+        var numbers = flow.Numbers;
         if (flowed.Count == 0)
         {
             flowed.Add([]); // an empty script still prints (and previews) as one blank page
+            numbers = locked is { } ends ? [new PageNumbering(1, 0, ends.Length + 1)] : [];
         }
 
         var revisions = new RevisionIndex(layout.Revisions);
@@ -33,7 +37,8 @@ public static class Paginator
         for (var p = 0; p < flowed.Count; p++)
         {
             var number = p + 1;
-            var lines = PageFurniture.Finish(flowed[p], number, layout, revisions);
+            var printed = locked is null ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : numbers[p].ToString();
+            var lines = PageFurniture.Finish(flowed[p], printed, layout, revisions);
             foreach (var line in lines)
             {
                 if (line.ElementIndex >= 0)
@@ -47,7 +52,7 @@ public static class Paginator
                 }
             }
 
-            pages.Add(new Page(number, lines));
+            pages.Add(new Page(number, lines) { PrintedNumber = printed });
         }
 
         var titlePage = layout.IncludeTitlePage ? TitlePageLayouter.Layout(document, bodyRows) : null;
