@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Revisions;
 using Screenplay.Web.Data;
 using FountainText = Screenplay.Fountain.Fountain;
@@ -56,24 +57,40 @@ internal sealed class Drafts(IDbContextFactory<ScreenplayDbContext> dbFactory, S
         return new DraftView(draft.Id, draft.Version, draft.Name, color, draft.Date, false);
     }
 
-    /// <summary>Makes a draft the production baseline (the only one); later PDFs mark what changed since it.</summary>
+    /// <summary>
+    /// Makes a draft the production baseline (the only one) and locks its pages: later PDFs mark what changed since
+    /// it and keep its page numbers (A-pages, 12-13).
+    /// </summary>
     public async Task<bool> LockAsync(Guid scriptId, long draftId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        var version = await db.ScriptDrafts.Where(d => d.ScriptId == scriptId && d.Id == draftId).Select(d => (int?)d.Version).SingleOrDefaultAsync();
+        if (version is null || await history.TextAtAsync(scriptId, version.Value) is not { } text) return false;
+        List<int> pageEnds = [.. RevisionMarks.LockPages(text, PageLayout.Default).Ends];
+
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await db.ScriptDrafts.AnyAsync(d => d.ScriptId == scriptId && d.Id == draftId)) return false;
         var now = time.GetUtcNow();
         await db.ScriptDrafts.Where(d => d.ScriptId == scriptId && d.Id != draftId && d.LockedAt != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null));
-        await db.ScriptDrafts.Where(d => d.Id == draftId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, now));
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null).SetProperty(d => d.LockedPageEnds, (List<int>?)null));
+        await db.ScriptDrafts.Where(d => d.Id == draftId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, now).SetProperty(d => d.LockedPageEnds, pageEnds));
         await transaction.CommitAsync();
         return true;
+    }
+
+    /// <summary>The locked pages of a baseline draft, in its text; null when it is not locked.</summary>
+    public async Task<LockedPages?> LockedPagesAsync(long draftId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ends = await db.ScriptDrafts.Where(d => d.Id == draftId && d.LockedAt != null).Select(d => d.LockedPageEnds).SingleOrDefaultAsync();
+        return ends is null ? null : new LockedPages([.. ends]);
     }
 
     public async Task UnlockBaselineAsync(Guid scriptId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.ScriptDrafts.Where(d => d.ScriptId == scriptId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null));
+        await db.ScriptDrafts.Where(d => d.ScriptId == scriptId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null).SetProperty(d => d.LockedPageEnds, (List<int>?)null));
     }
 
     /// <summary>The locked baseline, if any.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Screenplay.Web.Data;
 using Screenplay.Web.Revisions;
@@ -80,6 +81,36 @@ public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<Revisions
         Assert.Contains("INT. CELLAR - NIGHT", await history.TextAtAsync(scriptId, before)); // nothing after the point is lost
         // The restored point is a checkpoint (written as "restore", or by the background writer if it got there first).
         Assert.Contains(await app.CheckpointsAsync(scriptId), c => c.Version == before + 1 && c.Text == oldText);
+    }
+
+    [Fact]
+    public async Task The_first_point_of_a_long_edited_script_still_opens_exactly_after_old_snapshots_are_cleaned_up()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("Retention", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var start = tab.Version;
+        var texts = new List<string> { tab.Text };
+        for (var i = 0; i < 30; i++) // a snapshot every 7 updates: five of them, of which the cleanup keeps four
+        {
+            await tab.TypeAsync(tab.Text.Length, $" w{i}");
+            texts.Add(tab.Text);
+        }
+
+        // Checkpoints would hide a lost start: drop them, as for a script edited before history was kept.
+        await using (var db = app.CreateDbContext())
+        {
+            await db.ScriptCheckpoints.Where(c => c.ScriptId == scriptId).ExecuteDeleteAsync();
+            var snapshots = await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId).OrderBy(s => s.Version).Select(s => s.Version).ToListAsync();
+            Assert.True(snapshots[0] <= start, $"the first snapshot ({snapshots[0]}) is kept");
+            Assert.InRange(snapshots.Count, 2, 4); // the first, and at most three recent ones
+        }
+
+        var history = app.Services.GetRequiredService<ScriptHistory>();
+        foreach (var step in new[] { 0, 1, 6, 13, 30 })
+        {
+            Assert.Equal(texts[step], await history.TextAtAsync(scriptId, start + step));
+        }
     }
 
     [Fact]

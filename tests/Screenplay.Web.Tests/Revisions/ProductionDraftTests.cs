@@ -62,6 +62,53 @@ public sealed class ProductionDraftTests(RevisionsApp fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Locked_pages_keep_their_numbers_overflow_goes_to_an_A_page_and_only_changed_pages_are_issued()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("A-pages", LongScript);
+        await owner.NameDraftAsync(scriptId, "Shooting Script");
+        var baseline = await app.DraftIdAsync(scriptId, "Shooting Script");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostAsync($"/scripts/{scriptId}/drafts/{baseline}/lock")).StatusCode);
+        var before = PageTexts(await PdfAsync(owner, $"/scripts/{scriptId}/revisions/marked.pdf"));
+        Assert.Equal(["", "", "2.", "3."], before.Select(p => p.Label)); // title page, page 1 (no number), 2, 3
+
+        // A dozen new paragraphs in the middle of page 2: too much for one page.
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var added = string.Concat(Enumerable.Range(0, 12).Select(i => $"N{i} rushes in with news that cannot wait another minute for anyone in the room.\n\n"));
+        await tab.ReplaceAsync("P25 walks", added + "P25 walks");
+
+        var after = PageTexts(await PdfAsync(owner, $"/scripts/{scriptId}/revisions/marked.pdf"));
+        var revised = PageTexts(await PdfAsync(owner, $"/scripts/{scriptId}/revisions/revised-pages.pdf"));
+
+        Assert.Equal(["", "", "2.", "2A.", "3."], after.Select(p => p.Label));
+        Assert.Equal(before[3].Text, after[4].Text); // page 3 did not move
+        Assert.Equal(["2.", "2A."], revised.Select(p => p.Label));
+    }
+
+    private static async Task<PdfDocument> PdfAsync(TestUser user, string path)
+    {
+        using var response = await user.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Each page's printed number (top right) and its body text (header and numbers left out).</summary>
+    private static List<(string Label, string Text)> PageTexts(PdfDocument pdf)
+    {
+        using (pdf)
+        {
+            return [.. pdf.GetPages().Select(page =>
+            {
+                var words = page.GetWords().ToList();
+                var top = words.Max(w => w.BoundingBox.Top);
+                var label = words.Where(w => w.BoundingBox.Top > top - 6 && w.BoundingBox.Left > 450 && w.Text.EndsWith('.')).Select(w => w.Text).FirstOrDefault() ?? "";
+                var body = words.Where(w => w.BoundingBox.Top < top - 6 && w.Text != "*").Select(w => w.Text);
+                return (label, string.Join(' ', body));
+            })];
+        }
+    }
+
+    [Fact]
     public async Task Without_a_baseline_there_is_no_revision_pdf()
     {
         var owner = await app.CreateUserAsync("Owner");
