@@ -3,6 +3,7 @@ using Screenplay.Web.Collaboration;
 using Screenplay.Web.Components;
 using Screenplay.Web.Data;
 using Screenplay.Web.Export;
+using Screenplay.Web.Notes;
 using Screenplay.Web.Operations;
 using Screenplay.Web.Revisions;
 using Screenplay.Web.Scripts;
@@ -16,6 +17,7 @@ builder.Services.AddAccounts();
 builder.Services.AddScripts(builder.Configuration);
 builder.AddCollaboration();
 builder.AddRevisions();
+builder.AddNotes();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

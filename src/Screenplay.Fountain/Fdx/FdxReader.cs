@@ -18,12 +18,17 @@ internal static class FdxReader
         IgnoreProcessingInstructions = true,
     };
 
-    public static Document Read(TextReader input) => Read(() => XmlReader.Create(input, Settings));
+    /// <summary>
+    /// The script as a document whose element spans and note spans are only sort keys (see
+    /// <see cref="FdxScriptNotes.ElementKey"/>), which is all <see cref="Writing.FountainWriter"/> needs to put notes and
+    /// boneyard back between the right paragraphs.
+    /// </summary>
+    public static (Document Document, List<(int Key, string Text)> Boneyard) Read(TextReader input) => Read(() => XmlReader.Create(input, Settings));
 
     /// <summary>From bytes, so that the XML declaration's encoding is honoured.</summary>
-    public static Document Read(Stream input) => Read(() => XmlReader.Create(input, Settings));
+    public static (Document Document, List<(int Key, string Text)> Boneyard) Read(Stream input) => Read(() => XmlReader.Create(input, Settings));
 
-    private static Document Read(Func<XmlReader> open)
+    private static (Document Document, List<(int Key, string Text)> Boneyard) Read(Func<XmlReader> open)
     {
         XDocument xml;
         try
@@ -47,20 +52,42 @@ internal static class FdxReader
 
         var allCaps = AllCapsTypes(root);
         var elements = new List<Element>();
+        var position = 0;
         foreach (var paragraph in content.Elements("Paragraph"))
         {
-            ReadParagraph(paragraph, elements, allCaps, inDual: false);
+            var span = new SourceSpan(FdxScriptNotes.ElementKey(position), 1, 0);
+            ReadParagraph(paragraph, elements, allCaps, inDual: false, span);
+            // Final Draft's text positions: a paragraph's characters and its break; an embedded dual-dialogue block counts two.
+            position += (paragraph.Element("DualDialogue") is null ? RawText(paragraph).Length : 2) + 1;
         }
 
         var titlePage = root.Element("TitlePage") is { } page ? FdxTitlePage.Read(page, ParagraphText) : [];
-        return new Document("", [.. titlePage], [.. elements], [], []);
+        var notes = new List<Note>();
+        var boneyard = new List<(int Key, string Text)>();
+        foreach (var (key, text, isBoneyard) in FdxScriptNotes.Read(root))
+        {
+            if (isBoneyard)
+            {
+                boneyard.Add((key, text));
+            }
+            else
+            {
+                notes.Add(new Note(text, new SourceSpan(key, 0, 0)));
+            }
+        }
+
+        return (new Document("", [.. titlePage], [.. elements], [], [.. notes]), boneyard);
     }
 
-    private static void ReadParagraph(XElement paragraph, List<Element> elements, HashSet<string> allCaps, bool inDual)
+    /// <summary>The paragraph's own text runs joined as they are, styles ignored.</summary>
+    internal static string RawText(XElement paragraph) => string.Concat(paragraph.Elements("Text").Select(t => t.Value));
+
+    private static void ReadParagraph(XElement paragraph, List<Element> elements, HashSet<string> allCaps, bool inDual, SourceSpan span)
     {
         if (IsYes(paragraph.Attribute("StartsNewPage")))
         {
-            elements.Add(new Element(ElementType.PageBreak, "", default));
+            // Between a note that ends the previous paragraph's break and one at the start of this paragraph.
+            elements.Add(new Element(ElementType.PageBreak, "", span with { Start = span.Start - 2 }));
         }
 
         if (paragraph.Element("DualDialogue") is { } dual)
@@ -69,7 +96,7 @@ internal static class FdxReader
             foreach (var inner in dual.Elements("Paragraph"))
             {
                 var before = elements.Count;
-                ReadParagraph(inner, elements, allCaps, inDual: true);
+                ReadParagraph(inner, elements, allCaps, inDual: true, span);
                 if (elements.Count > before && elements[before].Type == ElementType.Character)
                 {
                     cues.Add(before);
@@ -97,7 +124,7 @@ internal static class FdxReader
 
         if (text.Length > 0)
         {
-            var element = new Element(type, text, default) { Level = level };
+            var element = new Element(type, text, span) { Level = level };
             if (type == ElementType.SceneHeading)
             {
                 var number = ((string?)paragraph.Attribute("Number"))?.Trim();
@@ -109,12 +136,12 @@ internal static class FdxReader
 
         if (type == ElementType.SceneHeading && !inDual)
         {
-            AddSceneSummary(paragraph, elements);
+            AddSceneSummary(paragraph, elements, span);
         }
     }
 
     /// <summary>A scene's summary (Final Draft's scene properties) is Fountain's synopsis under the heading.</summary>
-    private static void AddSceneSummary(XElement heading, List<Element> elements)
+    private static void AddSceneSummary(XElement heading, List<Element> elements, SourceSpan span)
     {
         var summary = heading.Element("SceneProperties")?.Element("Summary");
         if (summary is null)
@@ -127,7 +154,7 @@ internal static class FdxReader
             var text = Tidy(ParagraphText(paragraph), ElementType.Synopsis).Replace('\n', ' ');
             if (text.Length > 0)
             {
-                elements.Add(new Element(ElementType.Synopsis, text, default));
+                elements.Add(new Element(ElementType.Synopsis, text, span));
             }
         }
     }

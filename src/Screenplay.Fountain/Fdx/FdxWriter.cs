@@ -27,9 +27,11 @@ internal static class FdxWriter
             xml.WriteAttributeString("Version", "5");
 
             xml.WriteStartElement("Content");
-            WriteBody(xml, document.Elements);
+            var body = new Body(document.Elements.Length);
+            WriteBody(xml, document.Elements, body);
             xml.WriteEndElement();
 
+            FdxScriptNotes.Write(xml, FdxScriptNotes.Collect(document, body.Positions, body.Lengths, body.InsideDual, body.Position));
             FdxTitlePage.Write(xml, document.TitlePage);
             xml.WriteEndElement();
         }
@@ -38,7 +40,20 @@ internal static class FdxWriter
         return output.ToString();
     }
 
-    private static void WriteBody(XmlWriter xml, IReadOnlyList<Element> elements)
+    /// <summary>Where each element's paragraph starts in Final Draft's text positions (see <see cref="FdxScriptNotes"/>), and its length.</summary>
+    private sealed class Body(int count)
+    {
+        public int[] Positions { get; } = new int[count];
+
+        public int[] Lengths { get; } = new int[count];
+
+        /// <summary>Elements of a dual-dialogue block after its first: nothing can stand between them in Final Draft.</summary>
+        public bool[] InsideDual { get; } = new bool[count];
+
+        public int Position { get; set; }
+    }
+
+    private static void WriteBody(XmlWriter xml, IReadOnlyList<Element> elements, Body body)
     {
         var newPage = false;
         for (var i = 0; i < elements.Count; i++)
@@ -50,8 +65,10 @@ internal static class FdxWriter
                 {
                     // Two breaks in a row: the first one starts an empty page of its own.
                     WriteEmptyParagraph(xml, newPage: true);
+                    body.Position++;
                 }
 
+                body.Positions[i] = body.Position;
                 newPage = true;
                 continue;
             }
@@ -63,23 +80,30 @@ internal static class FdxWriter
                 xml.WriteStartElement("DualDialogue");
                 for (var j = i; j < end; j++)
                 {
+                    body.Positions[j] = body.Position;
+                    body.Lengths[j] = 2;
+                    body.InsideDual[j] = j > i;
                     WriteParagraph(xml, elements[j], newPage: false);
                 }
 
                 xml.WriteEndElement();
                 xml.WriteEndElement();
+                body.Position += 3;
                 newPage = false;
                 i = end - 1;
                 continue;
             }
 
-            WriteParagraph(xml, element, newPage);
+            body.Positions[i] = body.Position;
+            body.Lengths[i] = WriteParagraph(xml, element, newPage);
+            body.Position += body.Lengths[i] + 1;
             newPage = false;
         }
 
         if (newPage)
         {
             WriteEmptyParagraph(xml, newPage: true);
+            body.Position++;
         }
     }
 
@@ -115,7 +139,8 @@ internal static class FdxWriter
         return i;
     }
 
-    private static void WriteParagraph(XmlWriter xml, Element element, bool newPage)
+    /// <summary>Writes the paragraph; returns the length of its text as written.</summary>
+    private static int WriteParagraph(XmlWriter xml, Element element, bool newPage)
     {
         xml.WriteStartElement("Paragraph");
         if (element.Type == ElementType.Centered)
@@ -131,12 +156,14 @@ internal static class FdxWriter
         WritePageStart(xml, newPage);
         xml.WriteAttributeString("Type", FdxParagraphTypes.ToFdx(element));
         var runs = element.Runs.IsDefaultOrEmpty ? [new TextRun(element.Text)] : element.Runs;
+        var length = 0;
         foreach (var run in runs)
         {
-            WriteText(xml, run);
+            length += WriteText(xml, run);
         }
 
         xml.WriteEndElement();
+        return length;
     }
 
     private static void WritePageStart(XmlWriter xml, bool newPage)
@@ -156,7 +183,8 @@ internal static class FdxWriter
         xml.WriteEndElement();
     }
 
-    internal static void WriteText(XmlWriter xml, TextRun run)
+    /// <summary>Writes one run; returns the length of the text written.</summary>
+    internal static int WriteText(XmlWriter xml, TextRun run)
     {
         xml.WriteStartElement("Text");
         var style = Style(run.Emphasis);
@@ -165,8 +193,10 @@ internal static class FdxWriter
             xml.WriteAttributeString("Style", style);
         }
 
-        xml.WriteString(XmlText.Clean(run.Text));
+        var text = XmlText.Clean(run.Text);
+        xml.WriteString(text);
         xml.WriteFullEndElement();
+        return text.Length;
     }
 
     private static string Style(Emphasis emphasis)

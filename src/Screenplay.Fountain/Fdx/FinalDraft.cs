@@ -21,14 +21,16 @@ public static class FinalDraft
     {
         ArgumentNullException.ThrowIfNull(fdx);
         using var reader = new StringReader(fdx);
-        return FountainWriter.Write(FdxReader.Read(reader));
+        var (document, boneyard) = FdxReader.Read(reader);
+        return FountainWriter.Write(document, boneyard);
     }
 
     /// <summary>Reads an FDX file; the encoding comes from its XML declaration or byte order mark.</summary>
     public static string ToFountain(Stream fdx)
     {
         ArgumentNullException.ThrowIfNull(fdx);
-        return FountainWriter.Write(FdxReader.Read(fdx));
+        var (document, boneyard) = FdxReader.Read(fdx);
+        return FountainWriter.Write(document, boneyard);
     }
 
     public static Document Read(string fdx) => Fountain.Parse(ToFountain(fdx));

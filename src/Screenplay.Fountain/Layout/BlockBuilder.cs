@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
@@ -9,9 +10,10 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
     private readonly ImmutableArray<Element> _elements = document.Elements;
     private int _sceneOrdinal;
 
-    public List<Block> Build()
+    /// <summary>The blocks in a pooled list (a long script's would otherwise be a large-object-heap array); the caller disposes it.</summary>
+    public PooledList<Block> Build()
     {
-        var blocks = new List<Block>(_elements.Length);
+        var blocks = new PooledList<Block>(_elements.Length);
         var i = 0;
         while (i < _elements.Length)
         {
@@ -96,7 +98,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             case ElementType.Dialogue:
                 return new LinesBlock(Lines(LineKind.Dialogue, Formats.Dialogue, text, map, index), splittable: true);
             default:
-                return new LinesBlock(Lines(LineKind.Action, Formats.Action, text, map, index), splittable: true);
+                return new ActionBlock(new WrappedPart(LineKind.Action, text, map, index, Formats.Action, DualSide.None, 0, text.Length));
         }
     }
 
@@ -112,7 +114,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
     }
 
     /// <summary>Adds the dialogue group at <paramref name="cue"/> (and its dual partner); returns the next element index.</summary>
-    private int AddDialogue(int cue, List<Block> blocks)
+    private int AddDialogue(int cue, PooledList<Block> blocks)
     {
         var end = GroupEnd(cue);
         if (end < _elements.Length && _elements[end].Type == ElementType.Character && _elements[end].Dual)
@@ -163,7 +165,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             cueLines.Add(Paginator.DraftOf(LineKind.Character, Formats.X(formats.Character.Column), cueText, slice, cueMap, cue, side));
         }
 
-        var parts = new List<DialoguePart>();
+        var parts = new List<WrappedPart>();
         for (var j = cue + 1; j < end; j++)
         {
             var element = _elements[j];
@@ -177,7 +179,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             var (kind, format) = element.Type == ElementType.Parenthetical
                 ? (LineKind.Parenthetical, formats.Parenthetical)
                 : (LineKind.Dialogue, formats.Dialogue);
-            parts.Add(new DialoguePart(kind, text, map, j, format, side, 0, text.Length));
+            parts.Add(new WrappedPart(kind, text, map, j, format, side, 0, text.Length));
         }
 
         var continued = ContinuedCue(cueText, cueLines.Count > 0 ? cueLines[0] : default, cueElement, cue, formats.Character, side);

@@ -30,6 +30,9 @@ internal abstract class Block
     /// <summary>Must not start a page alone (a transition): something of the previous block goes with it.</summary>
     public virtual bool KeepWithPrevious => false;
 
+    /// <summary>May give its end to the next page, to go with a transition that must not start a page alone.</summary>
+    public virtual bool Splittable => false;
+
     /// <summary>
     /// The block cut into a part of at most <paramref name="rows"/> rows and the rest, or null when no allowed cut
     /// exists. <paramref name="forced"/> relaxes the rules for a block taller than a whole page.
@@ -82,7 +85,7 @@ internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool ke
 
     public override bool KeepWithPrevious => keepWithPrevious;
 
-    public bool Splittable => splittable;
+    public override bool Splittable => splittable;
 
     public override (Block First, Block Remainder)? Split(int rows, bool forced)
     {

@@ -3,58 +3,13 @@ using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
 
-/// <summary>A parenthetical or a dialogue paragraph of a dialogue group, wrapped to its column.</summary>
-internal sealed class DialoguePart
-{
-    private readonly int[] _map;
-
-    public DialoguePart(LineKind kind, StyledText text, int[] map, int elementIndex, Format format, DualSide dual, int start, int end, LineView? lines = null)
-    {
-        Kind = kind;
-        Text = text;
-        _map = map;
-        ElementIndex = elementIndex;
-        Format = format;
-        Dual = dual;
-        Start = start;
-        End = end;
-        Lines = lines ?? LineView.Wrap(text.Plain, start, end, format.Width);
-    }
-
-    public LineKind Kind { get; }
-
-    public StyledText Text { get; }
-
-    public int ElementIndex { get; }
-
-    public Format Format { get; }
-
-    public DualSide Dual { get; }
-
-    public int Start { get; }
-
-    public int End { get; }
-
-    public LineView Lines { get; }
-
-    public DialoguePart Prefix(int end) => new(Kind, Text, _map, ElementIndex, Format, Dual, Start, end);
-
-    /// <summary>The part from <paramref name="start"/> on, sharing this part's wrapped lines once they line up again.</summary>
-    public DialoguePart Suffix(int start) =>
-        new(Kind, Text, _map, ElementIndex, Format, Dual, start, End, LineView.Suffix(Lines, Text.Plain, start, End, Format.Width));
-
-    public int SourceAt(int index) => _map[Math.Min(index, _map.Length - 1)];
-
-    public DraftLine Draft(Slice line) => Paginator.DraftOf(Kind, Formats.X(Format.Column), Text, line, _map, ElementIndex, Dual);
-}
-
 /// <summary>
 /// A character cue with its parentheticals and dialogue. It may be split only after a dialogue line that ends a
 /// sentence (or between its paragraphs, never right after a parenthetical), with at least
 /// <see cref="Formats.MinLinesEachSide"/> dialogue lines on each page: the first page ends with "(MORE)" and the next
 /// starts with "NAME (CONT'D)".
 /// </summary>
-internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> parts, DraftLine continuedCue, Format characterFormat) : Block
+internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts, DraftLine continuedCue, Format characterFormat) : Block
 {
     public override int Height
     {
@@ -109,8 +64,8 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> part
         for (var c = candidates.Count - 1; c >= 0; c--)
         {
             var (j, cut) = candidates[c];
-            var first = new List<DialoguePart>(parts.Take(j));
-            var rest = new List<DialoguePart>();
+            var first = new List<WrappedPart>(parts.Take(j));
+            var rest = new List<WrappedPart>();
             var part = parts[j];
             int moreSource;
             if (cut < 0)
@@ -175,7 +130,7 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> part
         }
     }
 
-    private static IEnumerable<int> Boundaries(DialoguePart part, int fitting, bool forced)
+    private static IEnumerable<int> Boundaries(WrappedPart part, int fitting, bool forced)
     {
         if (fitting <= 0)
         {
@@ -186,7 +141,7 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<DialoguePart> part
         {
             // A boundary sits on the space after a sentence: include one character past the last fitting line.
             var limit = Math.Min(part.End, part.Lines[fitting - 1].End + 1);
-            return LineWrapper.SentenceBoundaries(part.Text.Plain, part.Start, limit);
+            return SentenceEnds.Boundaries(part.Text.Plain, part.Start, limit);
         }
 
         return Enumerable.Range(0, Math.Min(fitting, part.Lines.Count - 1)).Select(i => part.Lines[i].End);

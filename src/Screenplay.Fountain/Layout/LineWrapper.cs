@@ -111,49 +111,6 @@ internal static class LineWrapper
         }
     }
 
-    /// <summary>
-    /// Places where dialogue may be split: after a sentence's closing punctuation (and closing quotes or brackets)
-    /// followed by a space, or at a line break. Each boundary is the index where the kept part ends.
-    /// </summary>
-    public static List<int> SentenceBoundaries(string text, int start, int end)
-    {
-        var result = new List<int>();
-        for (var i = start; i < end; i++)
-        {
-            var c = text[i];
-            if (c == '\n')
-            {
-                result.Add(i);
-                continue;
-            }
-
-            if (c is not ('.' or '!' or '?' or '…' or '。' or '！' or '？'))
-            {
-                continue;
-            }
-
-            var j = i + 1;
-            while (j < end && text[j] is '"' or '\'' or ')' or ']' or '”' or '’' or '」' or '.' or '!' or '?')
-            {
-                j++;
-            }
-
-            if (j >= end)
-            {
-                break;
-            }
-
-            var wide = c is '。' or '！' or '？';
-            if (text[j] == ' ' || wide)
-            {
-                result.Add(j);
-                i = j - 1;
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>The start of the text that follows a boundary: spaces and one line break are skipped.</summary>
     public static int SkipBoundary(string text, int boundary, int end)
     {

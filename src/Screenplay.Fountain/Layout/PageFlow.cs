@@ -1,3 +1,5 @@
+using Screenplay.Fountain.Collections;
+
 namespace Screenplay.Fountain.Layout;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Screenplay.Fountain.Layout;
 /// where its text starts, a block that runs over a locked end is cut there, and what overflows a locked page goes
 /// to its A-pages; <see cref="Numbers"/> then says what each page is numbered.
 /// </summary>
-internal sealed class PageFlow(List<Block> blocks, int bodyRows, IReadOnlyList<int>? lockedEnds = null)
+internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnlyList<int>? lockedEnds = null)
 {
     private readonly List<List<(int Row, DraftLine Line)>> _pages = [];
     private readonly List<(Block Block, int Row)> _current = [];
@@ -269,8 +271,7 @@ internal sealed class PageFlow(List<Block> blocks, int bodyRows, IReadOnlyList<i
         }
 
         var (last, row) = _current[^1];
-        if (last is LinesBlock { Splittable: true } lines
-            && lines.Split(lines.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
+        if (last.Splittable && last.Split(last.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
         {
             _current[^1] = (cut.First, row);
             _pending.Push(cut.Remainder);

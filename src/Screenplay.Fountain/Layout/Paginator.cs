@@ -19,11 +19,16 @@ public static class Paginator
         var paper = Formats.PaperOf(layout.Paper);
         var bodyRows = Formats.BodyRows(paper);
 
-        var blocks = new BlockBuilder(document, bodyRows).Build();
         var locked = layout.LockedPages?.Ends;
-        var flow = new PageFlow(blocks, bodyRows, locked);
-        var flowed = flow.Run();
-        var numbers = flow.Numbers;
+        List<List<(int Row, DraftLine Line)>> flowed;
+        IReadOnlyList<PageNumbering> numbers;
+        using (var blocks = new BlockBuilder(document, bodyRows).Build())
+        {
+            var flow = new PageFlow(blocks, bodyRows, locked);
+            flowed = flow.Run();
+            numbers = flow.Numbers;
+        }
+
         if (flowed.Count == 0)
         {
             flowed.Add([]); // an empty script still prints (and previews) as one blank page

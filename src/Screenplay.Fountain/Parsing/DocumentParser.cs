@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -10,9 +11,14 @@ internal static class DocumentParser
     {
         var masks = MaskScanner.Scan(text);
         int start = BodyStart(text);
-        var elements = new List<Element>(text.Length / 40);
-        var titlePage = BlockParser.Parse(text, masks.Masks, start, text.Length, 1, atDocumentStart: true, elements);
-        var array = elements.ToImmutableArray();
+        ImmutableArray<TitlePageEntry> titlePage;
+        ImmutableArray<Element> array;
+        using (var elements = new PooledList<Element>(text.Length / 40))
+        {
+            titlePage = BlockParser.Parse(text, masks.Masks, start, text.Length, 1, atDocumentStart: true, elements);
+            array = [.. elements.AsSpan()];
+        }
+
         return new Document(text, titlePage, array, SceneIndexer.Build(array), BuildNotes(text, masks.Masks))
         {
             Masks = masks,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 using Screenplay.Fountain.Text;
 
@@ -45,7 +46,7 @@ internal static class IncrementalParser
         int line = atDocumentStart ? 1 : LineAt(previous, old, first, windowStart);
         int lineDelta = inserted.AsSpan().Count('\n') - old.AsSpan(start, change.RemovedLength).Count('\n');
 
-        var parsed = new List<Element>();
+        using var parsed = new PooledList<Element>();
         int from = atDocumentStart ? DocumentParser.BodyStart(text) : windowStart;
         var titlePage = BlockParser.Parse(text, masks.Masks, from, windowEnd, line, atDocumentStart, parsed);
         if (!atDocumentStart)
@@ -56,7 +57,7 @@ internal static class IncrementalParser
         // Plain array copies: the references before the window move in bulk, only the elements after it are new records.
         var array = new Element[first + parsed.Count + elements.Length - last];
         elements.AsSpan(0, first).CopyTo(array);
-        parsed.CopyTo(array, first);
+        parsed.AsSpan().CopyTo(array.AsSpan(first));
         int k = first + parsed.Count;
         for (int i = last; i < elements.Length; i++)
         {
@@ -73,10 +74,9 @@ internal static class IncrementalParser
         };
     }
 
-    private static bool HasSection(IReadOnlyList<Element> elements, int from = 0, int to = -1)
+    private static bool HasSection(PooledList<Element> elements)
     {
-        to = to < 0 ? elements.Count : to;
-        for (int i = from; i < to; i++)
+        for (int i = 0; i < elements.Count; i++)
         {
             if (elements[i].Type == ElementType.Section)
             {

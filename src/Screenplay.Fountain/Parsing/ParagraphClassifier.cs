@@ -1,4 +1,5 @@
 using System.Text;
+using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -13,9 +14,9 @@ internal readonly ref struct ParagraphClassifier
     private readonly string _source;
     private readonly List<SourceLine> _lines;
     private readonly StringBuilder _sb;
-    private readonly List<Element> _output;
+    private readonly PooledList<Element> _output;
 
-    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, List<Element> output)
+    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, PooledList<Element> output)
     {
         _source = source;
         _lines = lines;

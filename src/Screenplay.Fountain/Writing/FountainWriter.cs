@@ -7,17 +7,23 @@ namespace Screenplay.Fountain.Writing;
 /// Writes a <see cref="Document"/> back as Fountain text that parses to the same elements. Types that Fountain would
 /// not recognise on their own (a heading without INT/EXT, a lower-case cue, an all-caps action line...) are written
 /// with their forcing marker; notes are kept as their own <c>[[ ]]</c> paragraphs after the element they followed.
-/// Boneyard is not part of the model and so is not written.
+/// Boneyard is not part of the model and so is not written, except by the FDX import, which hands it over apart.
 /// </summary>
 public static class FountainWriter
 {
-    public static string Write(Document document)
+    public static string Write(Document document) => Write(document, []);
+
+    /// <summary>With boneyard (<c>/* */</c>) paragraphs, each placed like a note whose span starts at its key.</summary>
+    internal static string Write(Document document, IReadOnlyList<(int Key, string Text)> boneyard)
     {
         ArgumentNullException.ThrowIfNull(document);
         var builder = new StringBuilder(document.Source.Length + 256);
         WriteTitlePage(builder, document.TitlePage);
 
-        var notes = document.Notes.OrderBy(n => n.Span.Start).ToList();
+        var notes = document.Notes.Select(n => (Start: n.Span.Start, Markup: "[[" + n.Text + "]]"))
+            .Concat(boneyard.Select(b => (Start: b.Key, Markup: "/*" + b.Text + "*/")))
+            .OrderBy(n => n.Start)
+            .ToList();
         var nextNote = 0;
         var elements = document.Elements;
         for (var i = 0; i < elements.Length; i++)
@@ -26,9 +32,9 @@ public static class FountainWriter
             // Notes that stood before this element in the source go right before it, but never inside a speech: a
             // paragraph of its own there would end the dialogue.
             var startsParagraph = element.Type is not (ElementType.Dialogue or ElementType.Parenthetical);
-            while (startsParagraph && nextNote < notes.Count && element.Span.Length > 0 && notes[nextNote].Span.Start < element.Span.Start)
+            while (startsParagraph && nextNote < notes.Count && element.Span.Length > 0 && notes[nextNote].Start < element.Span.Start)
             {
-                WriteNote(builder, notes[nextNote++].Text);
+                WriteNote(builder, notes[nextNote++].Markup);
             }
 
             var first = builder.Length == 0;
@@ -37,7 +43,7 @@ public static class FountainWriter
 
         while (nextNote < notes.Count)
         {
-            WriteNote(builder, notes[nextNote++].Text);
+            WriteNote(builder, notes[nextNote++].Markup);
         }
 
         return builder.ToString();
@@ -78,10 +84,10 @@ public static class FountainWriter
         builder.Append('\n');
     }
 
-    private static void WriteNote(StringBuilder builder, string text)
+    private static void WriteNote(StringBuilder builder, string markup)
     {
         Separate(builder);
-        builder.Append("[[").Append(text).Append("]]\n");
+        builder.Append(markup).Append('\n');
     }
 
     /// <summary>Every paragraph stands apart after a blank line, except the parts of one speech.</summary>

@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Screenplay.Fountain.Text;
+using Screenplay.Web.Data;
+using Screenplay.Web.Notes;
 using Screenplay.Web.Operations;
 
 namespace Screenplay.Web.Collaboration;
@@ -15,12 +19,16 @@ namespace Screenplay.Web.Collaboration;
 internal sealed partial class ScriptSessions(
     PostgresUpdateLog log,
     IHubContext<ScriptHub> hub,
+    IDbContextFactory<ScreenplayDbContext> dbFactory,
+    NoteEvents noteEvents,
     IOptions<CollaborationOptions> options,
     IOptions<ScreenplayLimits> limits,
     ILoggerFactory loggerFactory,
     TimeProvider time) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+    // Each session's scene identity (Notes/), kept beside it for as long as it lives.
+    private readonly ConditionalWeakTable<DocumentSession, SceneTracker> trackers = new();
     private readonly ILogger logger = loggerFactory.CreateLogger<ScriptSessions>();
 
     /// <summary>Scripts loaded right now.</summary>
@@ -59,6 +67,12 @@ internal sealed partial class ScriptSessions(
             }
         }
     }
+
+    /// <summary>Like <see cref="UseAsync{T}"/>, with the session's scene identity and note passages.</summary>
+    public Task<T> UseScenesAsync<T>(Guid scriptId, Func<DocumentSession, SceneTracker, Task<T>> action) =>
+        UseAsync(scriptId, session => action(session, trackers.TryGetValue(session, out var tracker)
+            ? tracker
+            : throw new InvalidOperationException($"Script {scriptId}: the session has no scene tracker.")));
 
     /// <summary>
     /// Makes a whole-text save (the plain form editor, an import over an existing script) one more update in the
@@ -145,14 +159,34 @@ internal sealed partial class ScriptSessions(
         };
         var session = await DocumentSession.OpenAsync(scriptId, snapshot.Text, snapshot.Version, log, sessionOptions,
             loggerFactory.CreateLogger<DocumentSession>(), time);
-        session.Committed = committed => hub.Clients.Group(ScriptHub.GroupName(scriptId))
-            .SendAsync(ScriptHub.UpdatesEvent, UpdatesMessage.From(committed));
+        SceneTracker tracker;
+        try
+        {
+            tracker = await SceneTracker.OpenAsync(scriptId, snapshot.Text, snapshot.Version, session.Version, log, dbFactory,
+                session.GetSnapshot, loggerFactory.CreateLogger<SceneTracker>(), time);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+
+        trackers.AddOrUpdate(session, tracker);
+        session.Committed = async committed =>
+        {
+            // Scene changes are written before anyone hears of the update, so a client reacting to it finds them.
+            var scenes = await tracker.AdvanceAsync(committed);
+            await hub.Clients.Group(ScriptHub.GroupName(scriptId)).SendAsync(ScriptHub.UpdatesEvent, UpdatesMessage.From(committed));
+            if (scenes is not null) await noteEvents.ScenesChangedAsync(scenes);
+        };
         LogOpened(scriptId, session.Version, snapshot.Version);
         return session;
     }
 
     private async Task SaveTextAsync(Guid scriptId, Entry entry, DocumentSession session, bool withPageCount, CancellationToken cancellationToken)
     {
+        // Passages move with the text but are written lazily, with it (and scene rows a failed write left behind).
+        if (trackers.TryGetValue(session, out var tracker)) await tracker.SaveAsync(allPins: true, cancellationToken);
         // Checked before GetSnapshot, which counts as activity: an unchanged script must be able to go idle.
         if (session.Version <= entry.SavedVersion) return;
         var snapshot = session.GetSnapshot();

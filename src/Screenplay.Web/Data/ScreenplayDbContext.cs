@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Screenplay.Web.Notes;
 
 namespace Screenplay.Web.Data;
 
@@ -21,6 +22,8 @@ public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> op
     public DbSet<ScriptCheckpoint> ScriptCheckpoints => Set<ScriptCheckpoint>();
     public DbSet<ScriptDraft> ScriptDrafts => Set<ScriptDraft>();
     public DbSet<SceneNumberLock> SceneNumberLocks => Set<SceneNumberLock>();
+    public DbSet<ScriptScene> Scenes => Set<ScriptScene>();
+    public DbSet<SceneNote> Notes => Set<SceneNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -100,5 +103,7 @@ public sealed class ScreenplayDbContext(DbContextOptions<ScreenplayDbContext> op
             e.HasKey(l => l.ScriptId);
             e.HasOne<Script>().WithMany().HasForeignKey(l => l.ScriptId);
         });
+
+        NotesModel.Configure(builder);
     }
 }

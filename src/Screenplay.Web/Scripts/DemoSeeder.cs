@@ -38,6 +38,7 @@ internal static class DemoSeeder
         var script = NewScript.Add(db, writer.Id, ScriptLayout.TitleOf(text) ?? "The Last Setup", text, "demo");
         script.Members.Add(new ScriptMember { UserId = director.Id, Role = ScriptRole.Commenter, AddedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
+        await Notes.DemoNotes.AddAsync(scope.ServiceProvider, script.Id, writer.Id, director.Id);
 
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder).FullName!)
             .LogInformation("Seeded the demo: log in as {Email} (or {Director}) with password {Password}", options.Email, options.DirectorEmail, options.Password);

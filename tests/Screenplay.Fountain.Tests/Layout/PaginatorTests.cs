@@ -136,6 +136,42 @@ public sealed class PaginatorTests
     }
 
     [Fact]
+    public void Long_action_splits_between_sentences_with_at_least_two_lines_on_each_page()
+    {
+        // 24 one-line paragraphs fill rows 0..46; the paragraph starts on row 48 with 6 rows left on the page.
+        var action = "Dr. J. R. Wells checks the clock: 5 a.m. The rain keeps falling on the roof of the house... "
+            + "Nobody moves. Mr. Pike lights a cigarette and watches the street below for a long while. "
+            + "A car passes. Then another, slower, its headlights sweeping across the ceiling of the room. "
+            + "Wells waits by the door with St. Clair. The phone rings twice and stops. Mrs. Pike sleeps.";
+        var doc = new DocumentBuilder().ActionLines(24).Action(action).Build();
+
+        var script = Paginator.Paginate(doc);
+
+        var index = doc.Elements.Length - 1;
+        var first = script.Pages[0].Lines.Where(l => l.ElementIndex == index).Select(l => l.Text).ToList();
+        var second = script.Pages[1].Lines.Where(l => l.ElementIndex == index).Select(l => l.Text).ToList();
+        // Seven lines; five fit above the last two. The cut is at the last sentence end in those five lines, and the
+        // titles, initials, "a.m." and the ellipsis are not taken for sentence ends.
+        Assert.Equal(5, first.Count);
+        Assert.EndsWith("the ceiling of the room.", first[^1]);
+        Assert.Equal(2, second.Count);
+        Assert.StartsWith("Wells waits by the door with St. Clair.", second[0]);
+        Assert.Equal(action, string.Join(' ', first.Concat(second)));
+    }
+
+    [Fact]
+    public void Action_without_a_sentence_end_in_reach_moves_whole_to_the_next_page()
+    {
+        var unbroken = string.Join(' ', Enumerable.Repeat("words without any full stop", 20)) + ".";
+        var doc = new DocumentBuilder().ActionLines(24).Action(unbroken).Build();
+
+        var script = Paginator.Paginate(doc);
+
+        Assert.DoesNotContain(script.Pages[0].Lines, l => l.ElementIndex == doc.Elements.Length - 1);
+        Assert.Equal(FirstRow, script.Pages[1].Lines.First(l => l.ElementIndex == doc.Elements.Length - 1).Row);
+    }
+
+    [Fact]
     public void A_parenthetical_never_ends_a_page()
     {
         // Rows left after 25 paragraphs (0..48): blank 49, cue 50, dialogue 51-52, (MORE) 53 would fit if the split
@@ -302,6 +338,17 @@ public sealed class PaginatorTests
 
                 Assert.All(body.Where(l => l.Kind == LineKind.More), more =>
                     Assert.Equal(LineKind.Dialogue, body.Last(l => l.Row < more.Row && l.Dual == more.Dual).Kind));
+            }
+
+            // An action paragraph continued on the next page breaks after a sentence, with two lines or more on each side.
+            foreach (var split in script.Pages.SelectMany(p => p.Lines.Where(l => l.Kind == LineKind.Action).Select(l => (p.Number, Line: l)))
+                         .GroupBy(x => x.Line.ElementIndex).Where(g => g.Select(x => x.Number).Distinct().Count() > 1))
+            {
+                var firstPage = split.Min(x => x.Number);
+                var before = split.Where(x => x.Number == firstPage).ToList();
+                Assert.InRange(before.Count, 2, int.MaxValue);
+                Assert.InRange(split.Count() - before.Count, 2, int.MaxValue);
+                Assert.EndsWith(".", before[^1].Line.Text);
             }
 
             // Nothing is lost or duplicated: every printed word of every element appears, in order.

@@ -5,7 +5,7 @@ namespace Screenplay.Fountain.Tests.Writing;
 /// <summary>
 /// Scripts the round-trip properties run over: every spec case, the benchmark feature, and generated scripts that
 /// mix every element kind with the lines most likely to be misread (lower-case cues, all-caps action, headings
-/// without INT/EXT, markers at line starts, emphasis and escapes, non-Latin text, notes).
+/// without INT/EXT, markers at line starts, emphasis and escapes, non-Latin text, notes, boneyard).
 /// </summary>
 internal static class ScriptCorpus
 {
@@ -71,6 +71,13 @@ internal static class ScriptCorpus
         r => "!" + Pick(r, ["~", "=", "#", ">", "@", "."]) + Sentence(r),
     ];
 
+    /// <summary>Boneyard paragraphs and lines, mixed in with a random of their own so the paragraphs above stay as they were.</summary>
+    private static readonly Func<Random, string>[] Boneyard =
+    [
+        r => "/* " + Sentence(r) + (r.Next(2) == 0 ? "\n\n" + Cue(r) + "\n" + Speech(r) : "") + " */",
+        r => Sentence(r) + " /* cut words */ " + Sentence(r),
+    ];
+
     private static string Generate(int seed)
     {
         var random = new Random(seed);
@@ -83,9 +90,14 @@ internal static class ScriptCorpus
         }
 
         var count = random.Next(1, 25);
+        var cuts = new Random(seed + 1_000_000);
         for (var i = 0; i < count; i++)
         {
             text.Append(Paragraphs[random.Next(Paragraphs.Length)](random)).Append("\n\n");
+            if (cuts.Next(8) == 0)
+            {
+                text.Append(Boneyard[cuts.Next(Boneyard.Length)](cuts)).Append("\n\n");
+            }
         }
 
         return text.ToString();

@@ -632,6 +632,155 @@ namespace Screenplay.Web.Data.Migrations
                     b.ToTable("script_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Screenplay.Web.Notes.SceneNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedById")
+                        .HasColumnType("text")
+                        .HasColumnName("deleted_by_id");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.PrimitiveCollection<List<string>>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mentions");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int?>("PassageFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("passage_from");
+
+                    b.Property<int?>("PassageTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("passage_to");
+
+                    b.Property<int?>("PassageVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("passage_version");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedById")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by_id");
+
+                    b.Property<Guid>("SceneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scene_id");
+
+                    b.Property<Guid>("ScriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("script_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notes");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_notes_author_id");
+
+                    b.HasIndex("DeletedById")
+                        .HasDatabaseName("ix_notes_deleted_by_id");
+
+                    b.HasIndex("Mentions")
+                        .HasDatabaseName("ix_notes_mentions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mentions"), "gin");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_notes_parent_id");
+
+                    b.HasIndex("ResolvedById")
+                        .HasDatabaseName("ix_notes_resolved_by_id");
+
+                    b.HasIndex("SceneId")
+                        .HasDatabaseName("ix_notes_scene_id");
+
+                    b.HasIndex("ScriptId", "CreatedAt")
+                        .HasDatabaseName("ix_notes_script_id_created_at");
+
+                    b.HasIndex("ScriptId", "SceneId", "CreatedAt")
+                        .HasDatabaseName("ix_notes_script_id_scene_id_created_at");
+
+                    b.ToTable("notes", (string)null);
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Notes.ScriptScene", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("heading");
+
+                    b.Property<int?>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("ScriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("script_id");
+
+                    b.Property<DateTimeOffset?>("VanishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vanished_at");
+
+                    b.Property<string>("VanishedText")
+                        .HasColumnType("text")
+                        .HasColumnName("vanished_text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scenes");
+
+                    b.HasIndex("ScriptId", "Ordinal")
+                        .HasDatabaseName("ix_scenes_script_id_ordinal");
+
+                    b.ToTable("scenes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -802,6 +951,57 @@ namespace Screenplay.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_script_updates_users_user_id");
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Notes.SceneNote", b =>
+                {
+                    b.HasOne("Screenplay.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notes_users_author_id");
+
+                    b.HasOne("Screenplay.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DeletedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notes_users_deleted_by_id");
+
+                    b.HasOne("Screenplay.Web.Notes.SceneNote", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_notes_notes_parent_id");
+
+                    b.HasOne("Screenplay.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notes_users_resolved_by_id");
+
+                    b.HasOne("Screenplay.Web.Notes.ScriptScene", null)
+                        .WithMany()
+                        .HasForeignKey("SceneId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_scenes_scene_id");
+
+                    b.HasOne("Screenplay.Web.Data.Script", null)
+                        .WithMany()
+                        .HasForeignKey("ScriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_scripts_script_id");
+                });
+
+            modelBuilder.Entity("Screenplay.Web.Notes.ScriptScene", b =>
+                {
+                    b.HasOne("Screenplay.Web.Data.Script", null)
+                        .WithMany()
+                        .HasForeignKey("ScriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scenes_scripts_script_id");
                 });
 
             modelBuilder.Entity("Screenplay.Web.Data.Script", b =>

@@ -1,0 +1,12 @@
+namespace Screenplay.Web.Notes;
+
+/// <summary>Director notes: threads on scenes whose ids the live session keeps (docs/notes.md).</summary>
+internal static class NotesSetup
+{
+    public static WebApplicationBuilder AddNotes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<NoteEvents>();
+        builder.Services.AddSingleton<ScriptNotes>();
+        return builder;
+    }
+}
