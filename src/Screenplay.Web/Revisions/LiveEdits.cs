@@ -20,7 +20,8 @@ internal sealed class LiveEdits(ScriptSessions sessions)
     /// Replaces the current text by <paramref name="target"/>(current text), as small edits. When another push lands
     /// between reading the text and pushing, the edit is planned again on the newer text.
     /// </summary>
-    public async Task<LiveEditResult> ApplyAsync(Guid scriptId, Func<string, string> target, string userId, string clientPrefix)
+    /// <param name="userId">Who the change is recorded for; null for a change the server makes by itself.</param>
+    public async Task<LiveEditResult> ApplyAsync(Guid scriptId, Func<string, string> target, string? userId, string clientPrefix)
     {
         var clientId = $"{clientPrefix}-{Guid.NewGuid():N}"[..Math.Min(40, clientPrefix.Length + 33)];
         for (var attempt = 0; ; attempt++)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Screenplay.Web.Data;
 using Screenplay.Web.Tests.Collaboration;
 using UglyToad.PdfPig;
+using ScreenplayText = Screenplay.Fountain.Fountain;
 
 namespace Screenplay.Web.Tests.Revisions;
 
@@ -83,6 +84,37 @@ public sealed class ProductionDraftTests(RevisionsApp fixture) : IClassFixture<R
         Assert.Equal(["", "", "2.", "2A.", "3."], after.Select(p => p.Label));
         Assert.Equal(before[3].Text, after[4].Text); // page 3 did not move
         Assert.Equal(["2.", "2A."], revised.Select(p => p.Label));
+    }
+
+    [Fact]
+    public async Task With_numbers_locked_new_scenes_are_lettered_after_a_pause_but_never_a_heading_still_being_typed()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("Typing", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostAsync($"/scripts/{scriptId}/scene-numbers/lock")).StatusCode);
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("EXT. GARDEN - NIGHT #2#"), "numbers written into the text");
+
+        // A whole scene typed in: after the pause (a second here) it is 1A, for every editor, with nobody pressing a button.
+        await tab.ReplaceAsync("EXT. GARDEN", "INT. HALL - DAY\n\nKeys jingle.\n\nEXT. GARDEN");
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("INT. HALL - DAY #1A#\n"), () => "1A in: " + tab.Text);
+
+        // A heading still being typed (no line break after it yet) is left alone through the pause...
+        await tab.TypeAsync(tab.Text.Length, "\nEXT. PORCH - NIGH");
+        Assert.Contains(ScreenplayText.Parse(tab.Text).Scenes, s => s.Heading == "EXT. PORCH - NIGH");
+        await app.CheckpointedAsync(scriptId, tab.Version);
+        // ...and lettered once finished and left for a pause.
+        await tab.TypeAsync(tab.Text.Length, "T\n\nRain drums on the roof.\n");
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("EXT. PORCH - NIGHT #2A#\n"), () => "2A in: " + tab.Text);
+        // The locked list follows (saved just after the live change).
+        List<string> numbers = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); numbers.Count < 4 && DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            await using var db = app.CreateDbContext();
+            numbers = await db.SceneNumberLocks.Where(l => l.ScriptId == scriptId).Select(l => l.Numbers).SingleAsync();
+        }
+
+        Assert.Equal(["1", "1A", "2", "2A"], numbers);
     }
 
     private static async Task<PdfDocument> PdfAsync(TestUser user, string path)
