@@ -1,10 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Screenplay.Fountain.Fdx;
 using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Revisions;
-using Screenplay.Pdf;
 using Screenplay.Web.Export;
 using Screenplay.Web.Scripts;
 
@@ -41,12 +38,13 @@ internal static class RevisionsSetup
             if (!check.Allowed) return check.ToProblem();
             var text = await history.TextAtAsync(id, version);
             if (text is null) return Results.NotFound();
-            var name = $"{await prints.TitleAsync(id)} v{version}";
+            var title = await prints.TitleAsync(id);
+            var name = $"{title} v{version}";
             return format switch
             {
-                "fountain" => Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", ExportSetup.FileName(name, "fountain")),
-                "fdx" => Results.File(Encoding.UTF8.GetBytes(FinalDraft.Write(ScriptLayout.Parse(text))), "application/xml", ExportSetup.FileName(name, "fdx")),
-                "pdf" => Results.File(ScreenplayPdf.ToBytes(ScriptLayout.Paginate(text, PageLayout.Default)), "application/pdf", ExportSetup.FileName(name, "pdf")),
+                "fountain" => ExportFiles.Fountain(text, name),
+                "fdx" => ExportFiles.FinalDraft(text, name),
+                "pdf" => ExportFiles.Pdf(ScriptLayout.Paginate(text, PageLayout.Default), title, name),
                 _ => Results.Problem($"Unknown format '{format}': use fountain, fdx or pdf.", statusCode: StatusCodes.Status400BadRequest),
             };
         });
@@ -146,6 +144,6 @@ internal static class RevisionsSetup
         var pages = revisedOnly ? RevisionPrints.RevisedPagesOnly(draft.Pages) : draft.Pages;
         if (revisedOnly && pages.Pages.IsEmpty) return Results.Problem("No page changed since the baseline.", statusCode: StatusCodes.Status409Conflict);
         var name = $"{draft.Title} {draft.HeaderLabel}{(revisedOnly ? " revised pages" : "")}";
-        return Results.File(ScreenplayPdf.ToBytes(pages, new PdfOptions { Title = draft.Title }), "application/pdf", ExportSetup.FileName(name, "pdf"));
+        return ExportFiles.Pdf(pages, draft.Title, name);
     }
 }
