@@ -23,6 +23,7 @@ internal static class RevisionsSetup
         builder.Services.AddSingleton<Restorer>();
         builder.Services.AddSingleton<Drafts>();
         builder.Services.AddSingleton<RevisionPrints>();
+        builder.Services.AddSingleton<CompareNotes>();
         builder.Services.AddHostedService<CheckpointWorker>();
         return builder;
     }

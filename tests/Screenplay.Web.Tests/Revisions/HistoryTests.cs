@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Screenplay.Web.Data;
+using Screenplay.Web.Notes;
 using Screenplay.Web.Revisions;
 using Screenplay.Web.Tests.Collaboration;
 
@@ -161,6 +162,44 @@ public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<Revisions
     }
 
     [Fact]
+    public async Task Compare_lists_each_scenes_notes_beside_it_and_a_removed_scenes_notes_as_detached()
+    {
+        var owner = await app.CreateUserAsync("Dana Director");
+        var scriptId = await owner.CreateScriptAsync("Compare notes", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var from = tab.Version;
+        var notes = app.Services.GetRequiredService<ScriptNotes>();
+        var scenes = await EventuallyAsync(() => notes.ListScenesAsync(scriptId, owner.Id), s => s?.Count == 2, "scene ids");
+        Assert.Equal(NoteOutcome.Done, (await notes.CreateAsync(scriptId, owner.Id, scenes![0].Id, "Make the **onions** sting.")).Outcome);
+        Assert.Equal(NoteOutcome.Done, (await notes.CreateAsync(scriptId, owner.Id, scenes[1].Id, "Do we need the garden?")).Outcome);
+
+        await tab.ReplaceAsync("chops onions", "peels potatoes");
+        await tab.ReplaceAsync("EXT. GARDEN - NIGHT\n\nBruno waters the roses by moonlight.\n", "");
+        await EventuallyAsync(() => notes.ListThreadsAsync(scriptId, owner.Id), t => t!.Any(x => x.Detached), "the garden's note detached");
+
+        var page = await owner.Client.GetHtmlAsync($"/scripts/{scriptId}/compare?from={from}&to={tab.Version}");
+
+        var kitchen = page.QuerySelector("li.scene-diff[data-difference='Changed']")!;
+        var kitchenNote = Assert.Single(kitchen.QuerySelectorAll(".director-notes li"));
+        Assert.Equal("onions", kitchenNote.QuerySelector(".note-body strong")!.TextContent);
+        Assert.Contains("Dana Director", kitchenNote.TextContent);
+        var garden = page.QuerySelector("li.scene-diff[data-difference='Removed']")!;
+        var gardenNote = Assert.Single(garden.QuerySelectorAll(".director-notes li"));
+        Assert.Contains("Do we need the garden?", gardenNote.TextContent);
+        Assert.NotNull(gardenNote.QuerySelector(".detached"));
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); ; await Task.Delay(50))
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Timed out waiting for " + what);
+        }
+    }
+
+    [Fact]
     public async Task Readers_view_and_export_history_writers_cannot_lock_and_strangers_get_404()
     {
         var owner = await app.CreateUserAsync("Owner");
@@ -179,8 +218,13 @@ public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<Revisions
         Assert.Equal(RevisionIntents.TwoScenes, await fountain.Content.ReadAsStringAsync());
         using var fdx = await reader.Client.GetAsync($"/scripts/{scriptId}/history/{head}/export/fdx");
         Assert.Contains("<FinalDraft", await fdx.Content.ReadAsStringAsync());
+        Assert.Equal("application/xml; charset=utf-8", fdx.Content.Headers.ContentType!.ToString()); // as the script's own export
         using var pdf = await reader.Client.GetAsync($"/scripts/{scriptId}/history/{head}/export/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        using (var read = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal("Roles", read.Information.Title);
+        }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync($"/scripts/{scriptId}/drafts", new() { ["name"] = "Mine" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await writer.PostAsync($"/scripts/{scriptId}/drafts/{draftId}/lock")).StatusCode);
