@@ -7,7 +7,9 @@ namespace Screenplay.Benchmarks;
 /// <summary>
 /// Parsing the 120-page feature (<c>bench/data/feature.fountain</c>): a full parse, the same script five times over
 /// (cost must grow linearly), and one keystroke re-parsed incrementally in the middle of the script. The keystroke
-/// includes building the new source string, which <see cref="ApplyKeystrokeOnly"/> measures alone.
+/// keeps the new text as pieces of the old one (<c>Document.Source</c> is built on first use); <see cref="ApplyKeystrokeOnly"/>
+/// measures the whole-string copy it no longer makes, and <see cref="TypingRun"/> a run of keystrokes typed one after
+/// the other on the previous result, so the piece table's growth and its periodic flattening are paid for.
 /// </summary>
 [MemoryDiagnoser]
 public class ParsingBenchmarks
@@ -40,4 +42,17 @@ public class ParsingBenchmarks
 
     [Benchmark]
     public string ApplyKeystrokeOnly() => _keystroke.ApplyTo(_feature);
+
+    /// <summary>Per keystroke, averaged over 512 letters typed one after another at the same place.</summary>
+    [Benchmark(OperationsPerInvoke = 512)]
+    public Document TypingRun()
+    {
+        var document = _document;
+        for (int i = 0; i < 512; i++)
+        {
+            document = Fountain.Fountain.Reparse(document, new TextChange(_keystroke.Offset + i, 0, "e"));
+        }
+
+        return document;
+    }
 }

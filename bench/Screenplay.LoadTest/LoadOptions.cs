@@ -13,6 +13,8 @@ internal sealed record LoadOptions
     /// <summary>The app's process id, to read its memory from /proc; optional.</summary>
     public int? ServerPid { get; init; }
     public int Seed { get; init; } = 1;
+    /// <summary>The app's PostgreSQL data directory, to read its CPU time (its postmaster and backends); optional.</summary>
+    public string? PostgresData { get; init; }
 
     public const string Usage = """
         Screenplay.LoadTest: N editors on M scripts typing at human speed over SignalR against a running app.
@@ -23,6 +25,7 @@ internal sealed record LoadOptions
           --warmup S          seconds of typing before measuring (default 5)
           --duration S        seconds measured (default 30), at most 600
           --server-pid PID    the app's process, for its memory per editor (Linux /proc)
+          --postgres-data DIR the app's PostgreSQL data directory, for its CPU time (Linux /proc)
           --seed N            random seed (default 1)
         """;
 
@@ -42,6 +45,7 @@ internal sealed record LoadOptions
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture)) },
                 "--server-pid" => options with { ServerPid = int.Parse(Value()) },
                 "--seed" => options with { Seed = int.Parse(Value()) },
+                "--postgres-data" => options with { PostgresData = Value() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

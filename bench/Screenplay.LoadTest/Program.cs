@@ -20,7 +20,9 @@ return await new LoadRun(options).RunAsync();
 internal sealed class LoadRun(LoadOptions options)
 {
     private const string StartText = "FADE IN:\n\nINT. WRITERS' ROOM - NIGHT\n\n";
-    private readonly List<double> latenciesMs = [];
+    // One list per receiving editor, filled under that editor's own lock: a single shared list behind one lock had a
+    // thousand connections' receive threads spinning on it, which the profile showed as a large part of the tool's CPU.
+    private List<double>[] latenciesMs = [];
     private long[][] sentAt = [];
     private volatile bool measuring;
 
@@ -44,6 +46,7 @@ internal sealed class LoadRun(LoadOptions options)
         var editors = new SimulatedEditor[options.Editors];
         int expectedPerEditor = (int)Math.Ceiling(options.KeysPerSecond * (options.Warmup + options.Duration).TotalSeconds * 1.5) + 100;
         sentAt = new long[options.Editors][];
+        latenciesMs = new List<double>[options.Editors];
         var counts = new Dictionary<string, int>[options.Editors];
         var indexOf = new Dictionary<string, int>();
         for (int i = 0; i < options.Editors; i++)
@@ -53,6 +56,7 @@ internal sealed class LoadRun(LoadOptions options)
             indexOf[editor.ClientId] = i;
             sentAt[i] = new long[expectedPerEditor];
             var seen = counts[i] = [];
+            var latencies = latenciesMs[i] = [];
             editor.RemoteApplied = updates =>
             {
                 long now = Stopwatch.GetTimestamp();
@@ -63,7 +67,7 @@ internal sealed class LoadRun(LoadOptions options)
                     if (measuring && k - 1 < sent.Length && sent[k - 1] != 0)
                     {
                         var ms = Stopwatch.GetElapsedTime(sent[k - 1], now).TotalMilliseconds;
-                        lock (latenciesMs) latenciesMs.Add(ms);
+                        latencies.Add(ms);
                     }
                 }
             };
@@ -89,11 +93,16 @@ internal sealed class LoadRun(LoadOptions options)
         var typing = editors.Select((e, i) => Task.Run(() => TypeAsync(e, i, typed, stop.Token))).ToList();
         await Task.Delay(options.Warmup);
         var versionsAtStart = scripts.Select((_, s) => editors[s].Version).ToArray();
+        var cpu = new CpuMeter(options.ServerPid, CpuMeter.PostmasterOf(options.PostgresData));
+        var cpuAtStart = cpu.Sample();
+        var loadAtStart = LoadAverage();
         measuring = true;
         var measureWatch = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
         measuring = false;
         var measured = measureWatch.Elapsed;
+        var cpuUsed = cpu.Sample() - cpuAtStart;
+        var loadAtEnd = LoadAverage();
         var versionsAtEnd = scripts.Select((_, s) => editors[s].Version).ToArray();
         long rssTyping = ServerRss();
         stop.Cancel();
@@ -116,7 +125,8 @@ internal sealed class LoadRun(LoadOptions options)
         foreach (var e in editors) await e.DisposeAsync();
 
         double[] sorted;
-        lock (latenciesMs) sorted = latenciesMs.Order().ToArray();
+        // The editors are disposed: no callback adds to the lists any more.
+        sorted = latenciesMs.SelectMany(l => l).Order().ToArray();
         long accepted = versionsAtEnd.Zip(versionsAtStart, (end, start) => (long)end - start).Sum();
         Console.WriteLine();
         Console.WriteLine($"| editors | scripts | keys/s/editor | samples | p50 ms | p99 ms | max ms | accepted changes/s | server MB per editor | lost | diverged |");
@@ -126,6 +136,8 @@ internal sealed class LoadRun(LoadOptions options)
             $"{accepted / measured.TotalSeconds:F0} | {PerEditor(rssConnected, rssBefore)} (typing: {PerEditor(rssTyping, rssBefore)}) | {lost} | {diverged} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Server RSS: {Mb(rssBefore)} MB before, {Mb(rssConnected)} MB connected, {Mb(rssTyping)} MB while typing; client faults: {faults}"));
+        Console.WriteLine(CpuReport(cpuUsed, accepted, measured));
+        Console.WriteLine($"Load average (1 min) at the start and end of the measured window: {loadAtStart} / {loadAtEnd}");
         return lost == 0 && diverged == 0 && faults == 0 ? 0 : 1;
     }
 
@@ -160,6 +172,30 @@ internal sealed class LoadRun(LoadOptions options)
     }
 
     private static string Marker(int editor) => $"@e{editor}:";
+
+    /// <summary>CPU per accepted change of each part, and how busy the machine's cores were in all.</summary>
+    private static string CpuReport(CpuSample used, long accepted, TimeSpan measured)
+    {
+        double PerChange(double seconds) => accepted == 0 ? 0 : seconds * 1000 / accepted;
+        double Cores(double seconds) => seconds / measured.TotalSeconds;
+        double others = used.Machine - used.LoadTool - used.Server - used.Postgres;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"CPU ms per accepted change: load tool {PerChange(used.LoadTool):F3}, app {PerChange(used.Server):F3}, PostgreSQL {PerChange(used.Postgres):F3}; " +
+            $"cores busy: load tool {Cores(used.LoadTool):F2}, app {Cores(used.Server):F2}, PostgreSQL {Cores(used.Postgres):F2}, everything else {Cores(others):F2} " +
+            $"(machine {Cores(used.Machine):F2} of {Environment.ProcessorCount})");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
 
     private long ServerRss()
     {

@@ -35,6 +35,7 @@ internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
             }
         }
 
+        NoteBoxes.Paint(canvas, page);
         document.EndPage();
     }
 

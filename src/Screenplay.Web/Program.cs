@@ -18,6 +18,7 @@ builder.Services.AddScripts(builder.Configuration);
 builder.AddCollaboration();
 builder.AddRevisions();
 builder.AddNotes();
+builder.AddExport();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -5,7 +5,7 @@ using Screenplay.Fountain.Syntax;
 namespace Screenplay.Fountain.Layout;
 
 /// <summary>Turns the document's elements into blocks of wrapped lines, in order. Sections, synopses and notes do not print.</summary>
-internal sealed class BlockBuilder(Document document, int bodyRows)
+internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArray<SceneNotes> sceneNotes = default)
 {
     private readonly ImmutableArray<Element> _elements = document.Elements;
     private int _sceneOrdinal;
@@ -14,9 +14,11 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
     public PooledList<Block> Build()
     {
         var blocks = new PooledList<Block>(_elements.Length);
+        var notes = NotesBlockBuilder.ByEnd(document, sceneNotes);
         var i = 0;
         while (i < _elements.Length)
         {
+            AddNotesEndingAt(i, notes, blocks);
             var element = _elements[i];
             if (element.Type == ElementType.Character)
             {
@@ -32,7 +34,17 @@ internal sealed class BlockBuilder(Document document, int bodyRows)
             i++;
         }
 
+        AddNotesEndingAt(_elements.Length, notes, blocks);
         return blocks;
+    }
+
+    /// <summary>Adds the notes blocks of scenes that end before element <paramref name="index"/> (a dialogue group never crosses a scene's end).</summary>
+    private static void AddNotesEndingAt(int index, Queue<(int End, Block Block)> notes, PooledList<Block> blocks)
+    {
+        while (notes.Count > 0 && notes.Peek().End <= index)
+        {
+            blocks.Add(notes.Dequeue().Block);
+        }
     }
 
     private Block? Block(int index)

@@ -44,4 +44,10 @@ public sealed record PageLayout
 
     /// <summary>Lay out the title page from the document's title page entries (when it has any).</summary>
     public bool IncludeTitlePage { get; init; } = true;
+
+    /// <summary>
+    /// Notes printed as a boxed "NOTES" list after their scene (by index in the document's scene index), laid out as
+    /// part of the page flow so page breaks stay right; empty for none.
+    /// </summary>
+    public ImmutableArray<SceneNotes> SceneNotes { get; init; } = [];
 }

@@ -28,6 +28,12 @@ public sealed record Paper(PaperSize Size, double Width, double Height)
     public const double FontSize = 12;
     public const double LineHeight = 12;
     public const double CharWidth = 7.2;
+
+    /// <summary>The paper the paginator uses for a size (for renderers that lay out their own pages, e.g. a notes report).</summary>
+    public static Paper Of(PaperSize size) => Formats.PaperOf(size);
+
+    /// <summary>Body rows between the 1 in top and bottom margins (Letter 54, A4 58); the first is row 6.</summary>
+    public int BodyRows => Formats.BodyRows(this);
 }
 
 /// <summary>
@@ -97,6 +103,12 @@ public enum LineKind
     RevisionMark,
     HeaderLabel,
     TitlePage,
+
+    /// <summary>The "NOTES" heading of a scene's notes block (<see cref="PageLayout.SceneNotes"/>).</summary>
+    NoteHeading,
+
+    /// <summary>A line of a note in a scene's notes block; renderers draw a box around a page's run of note lines.</summary>
+    Note,
 }
 
 public enum DualSide

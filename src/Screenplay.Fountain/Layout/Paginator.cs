@@ -22,7 +22,7 @@ public static class Paginator
         var locked = layout.LockedPages?.Ends;
         List<List<(int Row, DraftLine Line)>> flowed;
         IReadOnlyList<PageNumbering> numbers;
-        using (var blocks = new BlockBuilder(document, bodyRows).Build())
+        using (var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build())
         {
             var flow = new PageFlow(blocks, bodyRows, locked);
             flowed = flow.Run();

@@ -17,14 +17,14 @@ internal static class IncrementalParser
 {
     public static Document Reparse(Document previous, TextChange change)
     {
-        string old = previous.Source;
+        var old = previous.Text;
         if (change.Offset < 0 || change.RemovedLength < 0 || change.Offset > old.Length || change.RemovedLength > old.Length - change.Offset)
         {
             throw new ArgumentOutOfRangeException(nameof(change), $"change [{change.Offset}, +{change.RemovedLength}) lies outside a text of length {old.Length}");
         }
 
         string inserted = change.Inserted ?? string.Empty;
-        string text = change.ApplyTo(old);
+        var text = old.Apply(change); // pieces of the old text and the insertion: nothing is copied
         int start = change.Offset;
         int oldEnd = start + change.RemovedLength;
         int newEnd = start + inserted.Length;
@@ -32,7 +32,7 @@ internal static class IncrementalParser
 
         if (previous.Masks is not { } previousMasks || MayMoveMasks(previousMasks, old, text, start, oldEnd, newEnd))
         {
-            return DocumentParser.Parse(text);
+            return DocumentParser.Parse(text.ToString());
         }
 
         var masks = ShiftMasks(previousMasks, start, delta);
@@ -44,11 +44,13 @@ internal static class IncrementalParser
         int first = FirstStartingAtOrAfter(elements, windowStart);
         int last = FirstStartingAtOrAfter(elements, oldWindowEnd);
         int line = atDocumentStart ? 1 : LineAt(previous, old, first, windowStart);
-        int lineDelta = inserted.AsSpan().Count('\n') - old.AsSpan(start, change.RemovedLength).Count('\n');
+        int lineDelta = inserted.AsSpan().Count('\n') - old.Count('\n', start, change.RemovedLength);
 
+        // Only the window is made a string; it is parsed at offset 0 and its elements moved to where the window starts.
         using var parsed = new PooledList<Element>();
-        int from = atDocumentStart ? DocumentParser.BodyStart(text) : windowStart;
-        var titlePage = BlockParser.Parse(text, masks.Masks, from, windowEnd, line, atDocumentStart, parsed);
+        string window = text.Substring(windowStart, windowEnd - windowStart);
+        int from = atDocumentStart && window.Length > 0 && window[0] == '\uFEFF' ? 1 : 0;
+        var titlePage = BlockParser.Parse(window, WindowMasks(masks.Masks, windowStart, windowEnd), from, window.Length, line, atDocumentStart, parsed);
         if (!atDocumentStart)
         {
             titlePage = previous.TitlePage;
@@ -57,8 +59,12 @@ internal static class IncrementalParser
         // Plain array copies: the references before the window move in bulk, only the elements after it are new records.
         var array = new Element[first + parsed.Count + elements.Length - last];
         elements.AsSpan(0, first).CopyTo(array);
-        parsed.AsSpan().CopyTo(array.AsSpan(first));
-        int k = first + parsed.Count;
+        int k = first;
+        foreach (var e in parsed.AsSpan())
+        {
+            array[k++] = Shift(e, windowStart, 0);
+        }
+
         for (int i = last; i < elements.Length; i++)
         {
             array[k++] = Shift(elements[i], delta, lineDelta);
@@ -68,10 +74,40 @@ internal static class IncrementalParser
         bool sectionsChanged = HasSection(parsed) || HasSection(elements, first, last);
         var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + parsed.Count, parsed.Count - (last - first), delta, lineDelta, sectionsChanged);
         var scenes = SceneIndexer.Build(newElements, reuse);
-        return new Document(text, titlePage, newElements, scenes, ShiftNotes(previous.Notes, start, delta, lineDelta))
+        return new Document(string.Empty, titlePage, newElements, scenes, ShiftNotes(previous.Notes, start, delta, lineDelta))
         {
+            Text = text,
             Masks = masks,
         };
+    }
+
+    /// <summary>The masks inside [<paramref name="start"/>, <paramref name="end"/>), in the window's own offsets (a window never cuts a mask).</summary>
+    private static Mask[] WindowMasks(Mask[] masks, int start, int end)
+    {
+        int lo = 0;
+        while (lo < masks.Length && masks[lo].End <= start)
+        {
+            lo++;
+        }
+
+        int hi = lo;
+        while (hi < masks.Length && masks[hi].Start < end)
+        {
+            hi++;
+        }
+
+        if (hi == lo)
+        {
+            return [];
+        }
+
+        var result = new Mask[hi - lo];
+        for (int i = lo; i < hi; i++)
+        {
+            result[i - lo] = masks[i].Shift(-start);
+        }
+
+        return result;
     }
 
     private static bool HasSection(PooledList<Element> elements)
@@ -103,7 +139,7 @@ internal static class IncrementalParser
     private static Element Shift(Element e, int delta, int lineDelta) =>
         delta == 0 && lineDelta == 0 ? e : e with { Span = new SourceSpan(e.Span.Start + delta, e.Span.Length, e.Span.Line + lineDelta) };
 
-    private static bool MayMoveMasks(MaskSet masks, string old, string text, int start, int oldEnd, int newEnd)
+    private static bool MayMoveMasks(MaskSet masks, PieceText old, PieceText text, int start, int oldEnd, int newEnd)
     {
         foreach (var m in masks.Masks)
         {
@@ -124,11 +160,11 @@ internal static class IncrementalParser
         return HasMaskToken(old, start - 1, oldEnd + 1) || HasMaskToken(text, start - 1, newEnd + 1);
     }
 
-    private static bool HasMaskToken(string s, int from, int to)
+    private static bool HasMaskToken(PieceText s, int from, int to)
     {
         from = Math.Max(0, from);
         to = Math.Min(s.Length, to);
-        var span = s.AsSpan(from, to - from);
+        var span = s.Slice(from, to - from);
         return span.Contains("/*", StringComparison.Ordinal) || span.Contains("*/", StringComparison.Ordinal)
             || span.Contains("[[", StringComparison.Ordinal) || span.Contains("]]", StringComparison.Ordinal);
     }
@@ -174,7 +210,7 @@ internal static class IncrementalParser
     }
 
     /// <summary>The start of the line after the nearest clean blank line before the line holding <paramref name="offset"/>.</summary>
-    private static (int Start, bool AtDocumentStart) FindWindowStart(string text, Mask[] masks, int offset)
+    private static (int Start, bool AtDocumentStart) FindWindowStart(PieceText text, Mask[] masks, int offset)
     {
         int lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
         while (lineStart > 0)
@@ -193,7 +229,7 @@ internal static class IncrementalParser
     }
 
     /// <summary>The start of the first clean blank line after the line holding <paramref name="offset"/>, or the end of the text.</summary>
-    private static int FindWindowEnd(string text, Mask[] masks, int offset)
+    private static int FindWindowEnd(PieceText text, Mask[] masks, int offset)
     {
         int nl = text.IndexOf('\n', Math.Min(offset, text.Length));
         while (nl >= 0)
@@ -213,9 +249,9 @@ internal static class IncrementalParser
     }
 
     /// <summary>Blank by <see cref="LineRules.IsBlank"/> and not inside boneyard or a note: exactly what ends a paragraph.</summary>
-    private static bool IsCleanBlank(string text, Mask[] masks, int start, int end)
+    private static bool IsCleanBlank(PieceText text, Mask[] masks, int start, int end)
     {
-        if (!LineRules.IsBlank(text.AsSpan(start, end - start)))
+        if (!LineRules.IsBlank(text.Slice(start, end - start)))
         {
             return false;
         }
@@ -262,7 +298,7 @@ internal static class IncrementalParser
     }
 
     /// <summary>The line number of <paramref name="offset"/>, counted from the nearest element before it (text before the change is unchanged).</summary>
-    private static int LineAt(Document previous, string old, int firstAffected, int offset)
+    private static int LineAt(Document previous, PieceText old, int firstAffected, int offset)
     {
         int anchor = 0, line = 1;
         if (firstAffected > 0)
@@ -278,6 +314,6 @@ internal static class IncrementalParser
             line = t.Span.Line;
         }
 
-        return line + old.AsSpan(anchor, offset - anchor).Count('\n');
+        return line + old.Count('\n', anchor, offset - anchor);
     }
 }

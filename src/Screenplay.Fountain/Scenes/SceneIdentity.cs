@@ -67,17 +67,18 @@ public sealed class SceneIdentity
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(next);
-        if (change.Length != Document.Source.Length || change.NewLength != next.Source.Length)
+        // Lengths and counts come from the documents' piece tables: a keystroke must not build the whole source string.
+        if (change.Length != Document.Text.Length || change.NewLength != next.Text.Length)
         {
             throw new ArgumentException(
-                $"The change maps {change.Length} to {change.NewLength} characters, the documents have {Document.Source.Length} and {next.Source.Length}.",
+                $"The change maps {change.Length} to {change.NewLength} characters, the documents have {Document.Text.Length} and {next.Text.Length}.",
                 nameof(change));
         }
 
         newId ??= Guid.NewGuid;
         var olds = SceneRegions.Of(Document);
         var news = SceneRegions.Of(next);
-        var overlap = SceneOverlap.Compute(Document.Source, olds, news, change);
+        var overlap = SceneOverlap.Compute(Document.Text, olds, news, change);
         var newToOld = new int[news.Length];
         Array.Fill(newToOld, -1);
         var oldMatched = new bool[olds.Length];
@@ -100,7 +101,7 @@ public sealed class SceneIdentity
         var pasted = new int[news.Length];
         for (var n = 0; n < news.Length; n++)
         {
-            pasted[n] = newToOld[n] >= 0 || 2 * overlap.KeptIn(n) >= NonBlank(next.Source, news[n]) ? 0 : -1;
+            pasted[n] = newToOld[n] >= 0 || 2 * overlap.KeptIn(n) >= next.Text.CountNonWhiteSpace(news[n].Start, news[n].End - news[n].Start) ? 0 : -1;
         }
 
         var revived = SceneSimilarity.Match(next, news, pasted, candidates, justVanished);
@@ -157,17 +158,6 @@ public sealed class SceneIdentity
         remembered.AddRange(vanishedNow);
         var state = new SceneIdentity(next, [.. ids], [.. remembered.TakeLast(VanishedCapacity)]);
         return new SceneIdentityStep(state, [.. created], [.. vanishedNow.Select(v => v.Id)], [.. revivedIds]);
-    }
-
-    private static int NonBlank(string text, SceneRegion region)
-    {
-        var count = 0;
-        foreach (var c in text.AsSpan(region.Start, region.End - region.Start))
-        {
-            if (!char.IsWhiteSpace(c)) count++;
-        }
-
-        return count;
     }
 }
 

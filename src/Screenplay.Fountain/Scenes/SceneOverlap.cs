@@ -20,7 +20,7 @@ internal sealed class SceneOverlap
         Array.Fill(_headingKeptAt, -1);
     }
 
-    public static SceneOverlap Compute(string oldSource, ImmutableArray<SceneRegion> olds, ImmutableArray<SceneRegion> news, ChangeDesc change)
+    public static SceneOverlap Compute(PieceText oldSource, ImmutableArray<SceneRegion> olds, ImmutableArray<SceneRegion> news, ChangeDesc change)
     {
         var overlap = new SceneOverlap(olds.Length, news.Length);
         if (olds.Length == 0 || news.Length == 0) return overlap;
@@ -47,7 +47,7 @@ internal sealed class SceneOverlap
                 // A scene the change left whole (most of them) maps onto a new scene that is all of it: it is matched
                 // by its kept heading whatever the count, so skip counting its characters (the keystroke fast path).
                 var whole = chunk == olds[oi].End - olds[oi].Start && chunk == news[ni].End - news[ni].Start;
-                overlap.Add(oi, ni, whole ? chunk : CountNonBlank(oldSource, a, chunk), chunk);
+                overlap.Add(oi, ni, whole ? chunk : oldSource.CountNonWhiteSpace(a, chunk), chunk);
                 if (olds[oi].Start == a && news[ni].Start == b)
                 {
                     overlap._headingKeptAt[oi] = ni;
@@ -105,16 +105,5 @@ internal sealed class SceneOverlap
         _keptInNew[@new] += nonBlank;
         _kept.TryGetValue((old, @new), out var sum);
         _kept[(old, @new)] = (sum.NonBlank + nonBlank, sum.Any + any);
-    }
-
-    private static int CountNonBlank(string text, int start, int length)
-    {
-        var count = 0;
-        foreach (var c in text.AsSpan(start, length))
-        {
-            if (!char.IsWhiteSpace(c)) count++;
-        }
-
-        return count;
     }
 }

@@ -14,7 +14,7 @@ internal static class SceneRegions
         var regions = new SceneRegion[scenes.Length];
         for (var i = 0; i < scenes.Length; i++)
         {
-            var end = i + 1 < scenes.Length ? scenes[i + 1].Span.Start : document.Source.Length;
+            var end = i + 1 < scenes.Length ? scenes[i + 1].Span.Start : document.Text.Length;
             regions[i] = new SceneRegion(scenes[i].Span.Start, end);
         }
 

@@ -17,6 +17,7 @@ internal static class CollaborationSetup
         var options = section.Get<CollaborationOptions>() ?? new CollaborationOptions();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UpdateLogWriter>();
         builder.Services.AddSingleton<PostgresUpdateLog>();
         builder.Services.AddSingleton<ScriptSessions>();
         builder.Services.AddSingleton<ScriptPresence>();

@@ -10,3 +10,15 @@ internal static class ScriptEditorDefaults
     /// <summary>Where the MSBuild target puts the esbuild bundle under wwwroot.</summary>
     public const string BundlePath = "editor/screenplay-editor.js";
 }
+
+/// <summary>A note marker for the editor: the scene at 0-based <paramref name="Index"/> has notes.</summary>
+public sealed record EditorNoteMarker(int Index, Guid SceneId, int Open, int Total);
+
+/// <summary>A pinned passage to mark, in the editor's text.</summary>
+public sealed record EditorNotePassage(int From, int To, Guid ThreadId, bool Open);
+
+/// <summary>
+/// The editor's caret scene (0-based, -1 before the first heading) and selection: offsets in the text at
+/// <paramref name="Version"/> (the last version the server confirmed), and the selected text.
+/// </summary>
+public sealed record EditorNoteTarget(int Index, int From, int To, int Version, string Text);

@@ -19,27 +19,50 @@ internal sealed class HubAccess(ScriptAccess access, IOptions<CollaborationOptio
     {
         if (userId is null) return new(AccessOutcome.NotFound, null);
         var duration = options.Value.AccessCacheDuration;
-        var now = time.GetUtcNow();
         if (duration <= TimeSpan.Zero) return await access.CheckAsync(scriptId, userId, action);
 
-        if (!cache.TryGetValue((userId, scriptId), out var cached) || cached.Expires <= now)
-        {
-            // Cache what Read says: it decides NotFound (stranger, deleted script) and carries the role for the rest.
-            var read = await access.CheckAsync(scriptId, userId, ScriptAction.Read);
-            cached = new Cached(read, now + duration);
-            if (cache.Count > PruneAbove)
-            {
-                foreach (var (key, value) in cache)
-                {
-                    if (value.Expires <= now) cache.TryRemove(KeyValuePair.Create(key, value));
-                }
-            }
-            cache[(userId, scriptId)] = cached;
-        }
-        var result = cached.Read;
+        var result = await ReadStandingAsync((userId, scriptId), duration);
         if (!result.Allowed) return result;
         return ScriptAccess.Allows(result.Grant!.Role, action) ? result : new(AccessOutcome.Forbidden, result.Grant);
     }
 
-    private sealed record Cached(AccessResult Read, DateTimeOffset Expires);
+    /// <summary>
+    /// What Read says (it decides NotFound for strangers and deleted scripts, and carries the role for the rest),
+    /// from the cache or from one query. Callers arriving while that query runs share it: the five editors of a
+    /// script whose entry just expired cost one query, not five, which mattered under load.
+    /// </summary>
+    private async Task<AccessResult> ReadStandingAsync((string UserId, Guid ScriptId) key, TimeSpan duration)
+    {
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(key, out var cached) && cached.Expires > now) return await cached.Read.Task;
+
+        // Valid from when the query starts, so a removal is never seen later than the configured duration.
+        var fresh = new Cached(new TaskCompletionSource<AccessResult>(TaskCreationOptions.RunContinuationsAsynchronously), now + duration);
+        var current = cached is null ? cache.GetOrAdd(key, fresh) : cache.TryUpdate(key, fresh, cached) ? fresh : cache.GetValueOrDefault(key, fresh);
+        if (!ReferenceEquals(current, fresh)) return await current.Read.Task;
+
+        if (cache.Count > PruneAbove) Prune(now);
+        try
+        {
+            fresh.Read.SetResult(await access.CheckAsync(key.ScriptId, key.UserId, ScriptAction.Read));
+        }
+        catch (Exception e)
+        {
+            // A failed query must not stick: the next call asks again.
+            cache.TryRemove(KeyValuePair.Create(key, fresh));
+            fresh.Read.SetException(e);
+        }
+        return await fresh.Read.Task;
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (key, value) in cache)
+        {
+            if (value.Expires <= now) cache.TryRemove(KeyValuePair.Create(key, value));
+        }
+    }
+
+    /// <summary>A standing, or the query that will tell it, shared by everyone who asks meanwhile.</summary>
+    private sealed record Cached(TaskCompletionSource<AccessResult> Read, DateTimeOffset Expires);
 }

@@ -9,7 +9,7 @@ namespace Screenplay.Web.Collaboration;
 /// The edit log in PostgreSQL: <c>script_updates</c> keyed by (script, version), so the first app instance to insert
 /// a version owns it and any other gets <see cref="UpdateConflictException"/>; <c>script_snapshots</c> for fast opens.
 /// </summary>
-internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> dbFactory) : IScriptUpdateLog
+internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> dbFactory, UpdateLogWriter writer) : IScriptUpdateLog
 {
     /// <summary>
     /// Recent snapshots kept per script (for fast opens); older ones are deleted when a new one is written, except the
@@ -18,29 +18,9 @@ internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> d
     /// </summary>
     private const int SnapshotsKept = 3;
 
-    public async Task AppendAsync(Guid scriptId, IReadOnlyList<LoggedUpdate> updates, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.ScriptUpdates.AddRange(updates.Select(u => new ScriptUpdate
-        {
-            ScriptId = scriptId,
-            Version = u.Version,
-            ClientId = u.Update.ClientId,
-            UserId = u.UserId,
-            Changes = u.Update.Changes.ToJson(),
-            At = u.At,
-        }));
-        try
-        {
-            // One SaveChanges is one transaction: the whole group commits, or none of it.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new UpdateConflictException($"Script {scriptId}: a version from {updates[0].Version} is already taken.", e);
-        }
-    }
+    /// <summary>Goes into the next transaction shared by every script of this app instance (group commit, see <see cref="UpdateLogWriter"/>).</summary>
+    public Task AppendAsync(Guid scriptId, IReadOnlyList<LoggedUpdate> updates, CancellationToken cancellationToken) =>
+        writer.AppendAsync(scriptId, updates, cancellationToken);
 
     public async Task<IReadOnlyList<LoggedUpdate>> ReadAsync(Guid scriptId, int fromVersion, int? toVersion, CancellationToken cancellationToken)
     {

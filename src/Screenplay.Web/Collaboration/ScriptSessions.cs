@@ -133,24 +133,26 @@ internal sealed partial class ScriptSessions(
         };
         var session = await DocumentSession.OpenAsync(scriptId, snapshot.Text, snapshot.Version, log, sessionOptions,
             loggerFactory.CreateLogger<DocumentSession>(), time);
-        SceneTracker tracker;
+        SceneTracker? tracker = null;
         try
         {
             tracker = await SceneTracker.OpenAsync(scriptId, snapshot.Text, snapshot.Version, session.Version, log, dbFactory,
                 session.GetSnapshot, loggerFactory.CreateLogger<SceneTracker>(), time);
+            trackers.AddOrUpdate(session, tracker);
         }
-        catch
+        catch (Exception e)
         {
-            await session.DisposeAsync();
-            throw;
+            // Notes on this script fail until it is opened again; writing it must not.
+            LogTrackerFailed(e, scriptId);
         }
 
-        trackers.AddOrUpdate(session, tracker);
         session.Committed = async committed =>
         {
-            // Scene changes are written before anyone hears of the update, so a client reacting to it finds them.
-            var scenes = await tracker.AdvanceAsync(committed);
+            // Co-writers hear of the update first; the scene ids follow it (a re-parse, and a write only when scenes
+            // were added, removed, renumbered or retitled) before the push is acknowledged and the next one is taken.
             await hub.Clients.Group(ScriptHub.GroupName(scriptId)).SendAsync(ScriptHub.UpdatesEvent, UpdatesMessage.From(committed));
+            if (tracker is null) return;
+            var scenes = await tracker.AdvanceAsync(committed);
             if (scenes is not null) await noteEvents.ScenesChangedAsync(scenes);
         };
         LogOpened(scriptId, session.Version, snapshot.Version);
@@ -211,6 +213,9 @@ internal sealed partial class ScriptSessions(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Script {ScriptId} unloaded at version {Version}")]
     private partial void LogUnloaded(Guid scriptId, int version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Script {ScriptId}: its scene identity could not be loaded; notes are unavailable until it is opened again")]
+    private partial void LogTrackerFailed(Exception exception, Guid scriptId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Script {ScriptId}: copying the text into the scripts row failed")]
     private partial void LogSaveFailed(Exception exception, Guid scriptId);

@@ -7,9 +7,15 @@ using Screenplay.Web.Scripts;
 
 namespace Screenplay.Web.Export;
 
-/// <summary>Downloads of a script as Fountain, Final Draft (FDX) or PDF; every role may export.</summary>
+/// <summary>Downloads of a script as Fountain, Final Draft (FDX) or PDF (optionally with its open notes after each scene), and its notes report; every role may export.</summary>
 internal static class ExportSetup
 {
+    public static WebApplicationBuilder AddExport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<NotesReportQuery>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder app)
     {
         var export = app.MapGroup("/scripts/{id:guid}/export").RequireAuthorization();
@@ -28,8 +34,8 @@ internal static class ExportSetup
             return ExportFiles.FinalDraft(script!.Text, script.Title);
         });
 
-        export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, string? paper, HttpContext http, ScriptAccess access,
-            IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, bool? openNotes, string? paper, HttpContext http, ScriptAccess access,
+            IDbContextFactory<ScreenplayDbContext> dbFactory, NotesReportQuery notes) =>
         {
             if (ParsePaper(paper) is not { } paperSize)
             {
@@ -39,6 +45,10 @@ internal static class ExportSetup
             if (problem is not null) return problem;
 
             var layout = PageLayout.Default with { Paper = paperSize, SceneNumbers = sceneNumbers == true };
+            if (openNotes == true && await notes.OpenNotesAsync(id, ScriptAccess.UserId(http.User)) is { } sceneNotes)
+            {
+                layout = layout with { SceneNotes = sceneNotes };
+            }
             var options = PdfOptions.Default with
             {
                 // The downloader's own name across every page: a leaked draft says whose copy it was.
@@ -47,6 +57,7 @@ internal static class ExportSetup
             return ExportFiles.Pdf(ScriptLayout.Paginate(script!.Text, layout), script.Title, script.Title, options);
         });
 
+        export.MapNotesReport();
         return app;
     }
 
@@ -58,16 +69,16 @@ internal static class ExportSetup
         _ => null,
     };
 
-    private static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
+    internal static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
         IDbContextFactory<ScreenplayDbContext> dbFactory)
     {
         var check = await access.CheckAsync(id, http.User, ScriptAction.Export);
         if (!check.Allowed) return (check.ToProblem(), null);
         await using var db = await dbFactory.CreateDbContextAsync();
         var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new ExportedScript(s.Title, s.Text)).SingleAsync();
+            .Select(s => new ExportedScript(s.Title, s.Text, s.Version)).SingleAsync();
         return (null, script);
     }
 
-    private sealed record ExportedScript(string Title, string Text);
+    internal sealed record ExportedScript(string Title, string Text, int Version);
 }

@@ -20,14 +20,32 @@ public sealed record ScenesEvent(Guid ScriptId, int Version, IReadOnlyList<Scene
 /// <summary>
 /// Tells everyone in a script about note and scene changes: the script's SignalR group on <c>/hubs/script</c>
 /// (<c>NoteChanged</c>, <c>ScenesChanged</c>; across app instances through the Redis backplane), and in-process
-/// subscribers such as the Blazor notes panel (<see cref="Subscribe"/>).
+/// subscribers such as the Blazor notes panel (<see cref="Subscribe"/>) on this instance and, through
+/// <see cref="NoteEventRelay"/> when Redis is configured, on every other.
 /// </summary>
-internal sealed class NoteEvents(IHubContext<ScriptHub> hub, ILogger<NoteEvents> logger)
+internal sealed class NoteEvents
 {
     public const string NoteChangedEvent = "NoteChanged";
     public const string ScenesChangedEvent = "ScenesChanged";
 
     private readonly ConcurrentDictionary<Guid, ImmutableHandlers> handlers = new();
+    private readonly IHubContext<ScriptHub> hub;
+    private readonly NoteEventRelay relay;
+    private readonly ILogger<NoteEvents> logger;
+
+    public NoteEvents(IHubContext<ScriptHub> hub, NoteEventRelay relay, ILogger<NoteEvents> logger)
+    {
+        this.hub = hub;
+        this.relay = relay;
+        this.logger = logger;
+        // Events from other app instances reach this instance's subscribers only (their browsers heard already).
+        relay.Received = e => e switch
+        {
+            NoteEvent n => NotifyAsync(n.ScriptId, NoteChangedEvent, n),
+            ScenesEvent s => NotifyAsync(s.ScriptId, ScenesChangedEvent, s),
+            _ => Task.CompletedTask,
+        };
+    }
 
     /// <summary>
     /// Calls <paramref name="handler"/> with every <see cref="NoteEvent"/> and <see cref="ScenesEvent"/> of the script
@@ -57,6 +75,12 @@ internal sealed class NoteEvents(IHubContext<ScriptHub> hub, ILogger<NoteEvents>
             logger.LogWarning(e, "Script {ScriptId}: broadcasting {Event} failed", scriptId, name);
         }
 
+        await relay.PublishAsync(payload);
+        await NotifyAsync(scriptId, name, payload);
+    }
+
+    private async Task NotifyAsync(Guid scriptId, string name, object payload)
+    {
         if (!handlers.TryGetValue(scriptId, out var list)) return;
         foreach (var handler in list.Items)
         {

@@ -5,6 +5,8 @@ internal static class NotesSetup
 {
     public static WebApplicationBuilder AddNotes(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<NoteEventRelay>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NoteEventRelay>());
         builder.Services.AddSingleton<NoteEvents>();
         builder.Services.AddSingleton<ScriptNotes>();
         return builder;

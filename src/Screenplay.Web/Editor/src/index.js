@@ -14,6 +14,7 @@ import { screenplayAutocomplete } from './complete.js';
 import { presence } from './presence.js';
 import { statusBar, syncStatus } from './status.js';
 import { SyncClient, isReadOnlyRole } from './sync.js';
+import { noteMarkers, showNotes, markedScenes, noteTarget } from './notes.js';
 
 export { classify } from './fountain/classify.js';
 
@@ -63,7 +64,8 @@ function buildConnection(hubUrl) {
  *   dotnet?: { invokeMethodAsync: (name: string, ...args: any[]) => Promise<any> } }} options
  *   With a `scriptId` the text comes from the hub and stays in sync; without one the editor edits `text` alone.
  * @returns the handle the Blazor component keeps: `destroy()`, `jumpToScene(index)`, `jumpToLine(line)`,
- *   `getText()`, `status()`, `ready` (a promise).
+ *   `getText()`, `status()`, `ready` (a promise), and for notes `showNotes(scenes, passages)`, `markedScenes()`,
+ *   `noteTarget()` (see notes.js). A click on a note marker calls `dotnet.OnNoteMarkerClicked(sceneId)`.
  */
 export function createEditor(parent, options = {}) {
   const roleReadOnly = isReadOnlyRole(options.role);
@@ -95,6 +97,7 @@ export function createEditor(parent, options = {}) {
         doc: text,
         extensions: [
           baseExtensions({ readOnly, userName: options.userName, synced: Boolean(options.scriptId) }),
+          noteMarkers((sceneId) => options.dotnet?.invokeMethodAsync('OnNoteMarkerClicked', sceneId).catch(() => { /* circuit gone */ })),
           extra,
           ViewPlugin.define(() => ({
             update(u) {
@@ -158,6 +161,10 @@ export function createEditor(parent, options = {}) {
       return true;
     },
     getText() { return view ? view.state.doc.toString() : null; },
+    // Notes (notes.js): markers beside scene headings and on pinned passages, and where a new note would go.
+    showNotes(scenes, passages) { return view ? showNotes(view, scenesOf(view.state), scenes, passages) : 0; },
+    markedScenes() { return view ? markedScenes(view.state) : []; },
+    noteTarget() { return view ? noteTarget(view.state, scenesOf(view.state), Boolean(options.scriptId)) : null; },
     status() { return view ? syncStatus(view.state) : { status: 'connecting', pending: 0 }; },
   };
   // Reachable from the page (tests, the browser console) without a global.
