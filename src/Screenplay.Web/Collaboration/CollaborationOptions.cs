@@ -23,6 +23,12 @@ public sealed class CollaborationOptions
     /// <summary>Recent updates kept in memory per open script; older ones are read from the database for pulls.</summary>
     public int TailCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// Editors resend their cursor at least this often while others are in the script, and forget someone not heard
+    /// from for three of these: so the people of an app instance that died disappear from everyone's list.
+    /// </summary>
+    public TimeSpan PresenceHeartbeat { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A snapshot of the full text is written every this many updates.</summary>
     public int SnapshotEvery { get; set; } = 500;
 }

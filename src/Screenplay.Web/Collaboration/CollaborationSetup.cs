@@ -21,6 +21,7 @@ internal static class CollaborationSetup
         builder.Services.AddSingleton<PostgresUpdateLog>();
         builder.Services.AddSingleton<ScriptSessions>();
         builder.Services.AddSingleton<ScriptPresence>();
+        builder.Services.AddSingleton<LiveStatistics>();
         builder.Services.AddSingleton<HubAccess>();
         builder.Services.AddHostedService<SessionJanitor>();
 

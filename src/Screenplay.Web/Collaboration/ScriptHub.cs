@@ -13,12 +13,14 @@ namespace Screenplay.Web.Collaboration;
 /// and changes nothing.
 /// </summary>
 [Authorize]
-internal sealed partial class ScriptHub(ScriptSessions sessions, ScriptPresence presence, HubAccess access, ILogger<ScriptHub> logger) : Hub
+internal sealed partial class ScriptHub(ScriptSessions sessions, ScriptPresence presence, HubAccess access,
+    Microsoft.Extensions.Options.IOptions<CollaborationOptions> options, ILogger<ScriptHub> logger) : Hub
 {
     public const string Path = "/hubs/script";
     public const string UpdatesEvent = "Updates";
     public const string PresenceEvent = "Presence";
     public const string PresenceLeftEvent = "PresenceLeft";
+    public const string PresenceHelloEvent = "PresenceHello";
     private const int MaxClientIdLength = 64;
 
     public static string GroupName(Guid scriptId) => "script:" + scriptId.ToString("N");
@@ -39,8 +41,13 @@ internal sealed partial class ScriptHub(ScriptSessions sessions, ScriptPresence 
         var name = Context.User!.FindFirst(AccountsSetup.DisplayNameClaim)?.Value ?? "Someone";
         var me = new PresenceMessage(scriptId, clientId, grant.UserId, name, ScriptPresence.ColourOf(grant.UserId), snapshot.Version, null, null);
         presence.Join(Context.ConnectionId, me);
-        await Clients.OthersInGroup(GroupName(scriptId)).SendAsync(PresenceEvent, me);
-        return new OpenResult(snapshot.Version, snapshot.Text, grant.Role.ToString().ToLowerInvariant(), presence.In(scriptId, clientId));
+        var others = Clients.OthersInGroup(GroupName(scriptId));
+        await others.SendAsync(PresenceEvent, me);
+        // The list below covers this instance only; with Redis the group spans every instance, so the hello reaches
+        // everyone and each editor answers with its cursor (docs/collaboration.md, "Presence").
+        await others.SendAsync(PresenceHelloEvent, new PresenceHelloMessage(scriptId, clientId));
+        return new OpenResult(snapshot.Version, snapshot.Text, grant.Role.ToString().ToLowerInvariant(), presence.In(scriptId, clientId),
+            (int)Math.Clamp(options.Value.PresenceHeartbeat.TotalMilliseconds, 100, int.MaxValue));
     }
 
     public async Task<PushResult> Push(Guid scriptId, int version, JsonElement updates)

@@ -13,27 +13,46 @@ namespace Screenplay.Web.Tests.Collaboration;
 /// </summary>
 public sealed class ConcurrentTraceReplayTests
 {
-    /// <summary>
-    /// Where the recorded text may differ. In friendsforever (transactions 22360-22368) one person deletes a "."
-    /// and types ", hu" in its place while the other, not having seen that, types " The" right after the ".". Both
-    /// insertions now sit at one position; the recording CRDT puts ", hu" first, CodeMirror's change mapping puts
-    /// whichever the server accepted second after the other, and the two typists' pushes cannot both be first. So
-    /// the replay must equal endContent everywhere except that one spot, where the same characters may be ordered
-    /// differently.
-    /// </summary>
-    public static TheoryData<string, bool, int, int> Traces => new()
+    /// <summary>When each simulated typist sends what it typed.</summary>
+    public enum Schedule
     {
-        { "clownschool", false, 0, 0 },
-        { "clownschool", true, 0, 0 },
-        { "friendsforever", false, 3795, 3810 },
-        { "friendsforever", true, 3795, 3810 },
+        /// <summary>As soon as it types, in the order the trace lists the transactions.</summary>
+        Eager,
+
+        /// <summary>Only when another typist's next transaction was typed on top of it, and only that much.</summary>
+        Lazy,
+
+        /// <summary>
+        /// Lazy, but when a typist needs work of a lower-numbered agent, that agent sends everything it has typed: where
+        /// the two typed concurrent insertions at one position, agent 0's reaches the server first, which is the order the
+        /// recording CRDT gave them.
+        /// </summary>
+        LowerAgentFirst,
+    }
+
+    /// <summary>
+    /// Where the recorded text may differ. In friendsforever (transactions 22360-22368) agent 1 types " The" right after a
+    /// "." while agent 0, not having seen that, deletes the "." and types ", hu" in its place: two concurrent insertions
+    /// at one position. A central authority orders them by arrival (<see cref="Concurrent_insertions_at_one_position_go_in_the_order_they_reach_the_server"/>);
+    /// the recording CRDT put agent 0's first. Sent in the trace's listing order (" The" is listed first) or only when
+    /// needed, the 15 characters there come out in another order; with agent 0's work sent first, which the recorded
+    /// causality allows, the replay ends exactly at endContent (docs/benchmarks.md).
+    /// </summary>
+    public static TheoryData<string, Schedule, int, int> Traces => new()
+    {
+        { "clownschool", Schedule.Eager, 0, 0 },
+        { "clownschool", Schedule.Lazy, 0, 0 },
+        { "clownschool", Schedule.LowerAgentFirst, 0, 0 },
+        { "friendsforever", Schedule.Eager, 3795, 3810 },
+        { "friendsforever", Schedule.Lazy, 3795, 3810 },
+        { "friendsforever", Schedule.LowerAgentFirst, 0, 0 },
     };
 
-    /// <param name="eager">Each typist pushes as soon as it types (otherwise only when another typist needs its work).</param>
     [Theory]
     [MemberData(nameof(Traces))]
-    public async Task Replaying_real_concurrent_typing_through_the_session_reaches_the_recorded_text(string name, bool eager, int tieFrom, int tieTo)
+    public async Task Replaying_real_concurrent_typing_through_the_session_reaches_the_recorded_text(string name, Schedule schedule, int tieFrom, int tieTo)
     {
+        bool eager = schedule == Schedule.Eager;
         var trace = EditingTrace.Load(name);
         var log = new InMemoryUpdateLog();
         var scriptId = Guid.NewGuid();
@@ -70,11 +89,12 @@ public sealed class ConcurrentTraceReplayTests
                 {
                     var client = clients[other];
                     int alreadySent = client.Unconfirmed.Count - (typed[other] - pushed[other]);
-                    var send = client.Unconfirmed.Take(alreadySent + seen[t][other] - pushed[other]).ToList();
+                    int upTo = schedule == Schedule.LowerAgentFirst && other < me ? typed[other] : seen[t][other];
+                    var send = client.Unconfirmed.Take(alreadySent + upTo - pushed[other]).ToList();
                     if (client.Version < session.Version) rebasedPushes++;
                     var result = await session.PushAsync(client.Version, send);
                     Assert.True(result.Accepted, result.Error);
-                    pushed[other] = seen[t][other];
+                    pushed[other] = upTo;
                 }
                 needVersion = Math.Max(needVersion, landedAt[other][seen[t][other] - 1]);
             }
@@ -128,10 +148,44 @@ public sealed class ConcurrentTraceReplayTests
         Assert.Equal(text, log.Replay(scriptId, trace.StartContent));
 
         string expected = trace.EndContent;
+        if (tieFrom == tieTo)
+        {
+            Assert.Equal(expected, text);
+            return;
+        }
+        Assert.NotEqual(expected, text); // else the explanation above is out of date
         Assert.Equal(expected.Length, text.Length);
         Assert.Equal(expected[..tieFrom], text[..tieFrom]);
         Assert.Equal(expected[tieTo..], text[tieTo..]);
         Assert.Equal(expected[tieFrom..tieTo].Order(), text[tieFrom..tieTo].Order());
+    }
+
+    /// <summary>
+    /// The friendsforever tie in miniature, keystroke by keystroke: from "in the 90s." agent 1 types " The" after the
+    /// "." while agent 0 deletes the "." and types ", hu"; whichever typist's keystrokes the server accepts first come
+    /// first. The same as <c>@codemirror/collab</c>'s <c>rebaseUpdates</c>: a later insertion at the position of an
+    /// earlier one is placed after it.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "in the 90s, hu The")]
+    [InlineData(false, "in the 90s The, hu")]
+    public async Task Concurrent_insertions_at_one_position_go_in_the_order_they_reach_the_server(bool commaFirst, string expected)
+    {
+        const string start = "in the 90s.";
+        await using var session = DocumentSession.Create(Guid.NewGuid(), start, 0, new InMemoryUpdateLog());
+        var zero = new CollabClient("agent0", start, 0);
+        var one = new CollabClient("agent1", start, 0);
+        zero.Edit(ChangeSet.Of(10, 11, "", 11));
+        foreach (var (c, at) in ", hu".Select((c, i) => (c, 10 + i))) zero.Edit(ChangeSet.Of(at, at, c.ToString(), zero.Length));
+        foreach (var (c, at) in " The".Select((c, i) => (c, 11 + i))) one.Edit(ChangeSet.Of(at, at, c.ToString(), one.Length));
+
+        foreach (var client in commaFirst ? new[] { zero, one } : [one, zero])
+        {
+            var result = await session.PushAsync(0, client.Unconfirmed.ToList());
+            Assert.True(result.Accepted, result.Error);
+        }
+
+        Assert.Equal(expected, session.GetSnapshot().Text);
     }
 
     /// <summary>How many of each agent's transactions <paramref name="txn"/> was typed on top of (its causal history).</summary>

@@ -158,6 +158,22 @@ public sealed class EditorBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enter_after_a_name_typed_in_full_goes_to_dialogue_though_suggestions_were_open()
+    {
+        await OpenAsync(Script + "\n\nMARGOTTE\nMe too.");
+        await EndOfDocumentAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("MA");
+        await page.Locator(".cm-tooltip-autocomplete li").First.WaitForAsync(); // MARGOT, MARGOTTE
+        await page.Keyboard.TypeAsync("RGOT");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("Again.");
+
+        Assert.EndsWith("Me too.\n\nMARGOT\nAgain.", await TextAsync());
+        Assert.Equal("dialogue", (await LineTypesAsync())[^1]);
+    }
+
+    [Fact]
     public async Task A_reader_cannot_type()
     {
         await OpenAsync(Script, role: "Reader");

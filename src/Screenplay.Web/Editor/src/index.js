@@ -6,7 +6,7 @@ import { EditorView, ViewPlugin, keymap, highlightActiveLine, drawSelection, dro
 import { history, historyKeymap, defaultKeymap } from '@codemirror/commands';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { completionKeymap, closeBrackets } from '@codemirror/autocomplete';
-import { collab } from '@codemirror/collab';
+import { collab, getSyncedVersion } from '@codemirror/collab';
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { screenplayLook, screenplayLines } from './look.js';
 import { writerKeymap } from './keys.js';
@@ -14,6 +14,7 @@ import { screenplayAutocomplete } from './complete.js';
 import { presence } from './presence.js';
 import { statusBar, syncStatus } from './status.js';
 import { SyncClient, isReadOnlyRole } from './sync.js';
+import { UnsentStore } from './offline.js';
 import { noteMarkers, showNotes, markedScenes, noteTarget } from './notes.js';
 
 export { classify } from './fountain/classify.js';
@@ -21,6 +22,14 @@ export { classify } from './fountain/classify.js';
 function newClientId() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
   return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+
+/** Browser storage for unsent edits, per script and user; null where the browser refuses storage. */
+function unsentStore(scriptId, userKey, clientId) {
+  let storage = null;
+  try { storage = globalThis.localStorage ?? null; } catch { /* blocked (privacy settings) */ }
+  if (!storage) return null;
+  return new UnsentStore({ storage, locks: globalThis.navigator?.locks ?? null, scriptId, userKey, clientId });
 }
 
 function colourFor(name) {
@@ -60,9 +69,10 @@ function buildConnection(hubUrl) {
 /**
  * Creates the editor in `parent`.
  * @param {HTMLElement} parent
- * @param {{ scriptId?: string, hubUrl?: string, role?: string, userName?: string, text?: string,
+ * @param {{ scriptId?: string, hubUrl?: string, role?: string, userName?: string, userKey?: string, text?: string,
  *   dotnet?: { invokeMethodAsync: (name: string, ...args: any[]) => Promise<any> } }} options
  *   With a `scriptId` the text comes from the hub and stays in sync; without one the editor edits `text` alone.
+ *   `userKey` (the user's id) keeps one user's stored offline edits apart from another's in a shared browser.
  * @returns the handle the Blazor component keeps: `destroy()`, `jumpToScene(index)`, `jumpToLine(line)`,
  *   `getText()`, `status()`, `ready` (a promise), and for notes `showNotes(scenes, passages)`, `markedScenes()`,
  *   `noteTarget()` (see notes.js). A click on a note marker calls `dotnet.OnNoteMarkerClicked(sceneId)`.
@@ -77,6 +87,8 @@ export function createEditor(parent, options = {}) {
   message.textContent = 'Opening the script…';
   parent.appendChild(message);
 
+  const networkLost = () => sync?.networkLost();
+  const networkBack = () => sync?.networkBack();
   const unsavedGuard = (event) => {
     if (view && syncStatus(view.state).pending > 0) {
       event.preventDefault();
@@ -88,6 +100,13 @@ export function createEditor(parent, options = {}) {
     if (!view || destroyed) return;
     options.dotnet.invokeMethodAsync('OnScenesChanged', scenesOf(view.state)).catch(() => { /* circuit gone */ });
   }, 400) : null;
+
+  // The server has the text as of the version we reached: it computes the statistics from that (cached per version
+  // for everyone in the script). A pause of a second, so a typist does not make the server paginate per keystroke.
+  const versionNotifier = options.dotnet && options.scriptId ? debounce(() => {
+    if (!view || destroyed) return;
+    options.dotnet.invokeMethodAsync('OnVersionReached', getSyncedVersion(view.state)).catch(() => { /* circuit gone */ });
+  }, 1000) : null;
 
   function mount(text, version, readOnly, extra) {
     message.remove();
@@ -101,15 +120,19 @@ export function createEditor(parent, options = {}) {
           extra,
           ViewPlugin.define(() => ({
             update(u) {
+              const versionMoved = sync !== null && getSyncedVersion(u.state) !== getSyncedVersion(u.startState);
               if (u.docChanged && u.transactions.some((tr) => tr.docChanged && !tr.annotation(Transaction.remote))) sync?.localChanged();
+              if (u.docChanged || versionMoved) sync?.remember();
               if (u.selectionSet || u.docChanged) sync?.selectionChanged();
               if (u.docChanged) scenesNotifier?.();
+              if (versionMoved) versionNotifier?.();
             },
           })),
         ],
       }),
     });
     scenesNotifier?.();
+    versionNotifier?.();
     return view;
   }
 
@@ -119,7 +142,12 @@ export function createEditor(parent, options = {}) {
       return;
     }
     const clientId = newClientId(); // one per tab: two tabs of one user are two clients
-    sync = new SyncClient({ connection: buildConnection(options.hubUrl ?? '/hubs/script'), scriptId: options.scriptId, clientId });
+    sync = new SyncClient({
+      connection: buildConnection(options.hubUrl ?? '/hubs/script'), scriptId: options.scriptId, clientId,
+      store: unsentStore(options.scriptId, options.userKey, clientId),
+    });
+    window.addEventListener('offline', networkLost);
+    window.addEventListener('online', networkBack);
     let opened;
     try {
       opened = await sync.open();
@@ -142,6 +170,8 @@ export function createEditor(parent, options = {}) {
       destroyed = true;
       if (parent.screenplayEditor === handle) delete parent.screenplayEditor;
       window.removeEventListener('beforeunload', unsavedGuard);
+      window.removeEventListener('offline', networkLost);
+      window.removeEventListener('online', networkBack);
       sync?.destroy();
       view?.destroy();
       message.remove();

@@ -7,6 +7,7 @@
 import { ChangeSet } from '@codemirror/state';
 import { receiveUpdates, sendableUpdates, getSyncedVersion } from '@codemirror/collab';
 import { setConnection, connectionField } from './status.js';
+import { pushStoredUpdates } from './offline.js';
 import { setPeer, removePeer, peersField } from './presence.js';
 
 const readOnlyRoles = new Set(['reader', 'commenter']);
@@ -19,9 +20,10 @@ export function isReadOnlyRole(role) {
 export class SyncClient {
   /**
    * @param {{ connection: any, scriptId: string, clientId: string, log?: (level: string, message: string) => void,
-   *   confirmTimeoutMs?: number, retryDelayMs?: (attempt: number) => number }} options
+   *   confirmTimeoutMs?: number, retryDelayMs?: (attempt: number) => number, store?: import('./offline.js').UnsentStore }} options
+   *   With a `store`, unconfirmed edits are also kept in browser storage, and edits a closed tab left there are sent.
    */
-  constructor({ connection, scriptId, clientId, log, confirmTimeoutMs = 3000, retryDelayMs }) {
+  constructor({ connection, scriptId, clientId, log, confirmTimeoutMs = 3000, retryDelayMs, store }) {
     this.connection = connection;
     this.scriptId = scriptId;
     this.clientId = clientId;
@@ -42,12 +44,20 @@ export class SyncClient {
     this.pendingPresence = new Map(); // presence sent against a version we have not reached yet
     this.cursorTimer = null;
     this.destroyed = false;
+    this.store = store ?? null;
+    this.restored = null; // what the last restore of a closed tab's edits did, shown once the editor exists
+    this.heartbeatMs = 30000; // the server says how often (`presenceHeartbeatMs` in Open's answer)
+    this.heartbeatTimer = null;
+    this.lastHeard = new Map(); // client id -> when we last heard of that peer (ms)
     this.handlers = {
       Updates: (e) => { if (e?.scriptId === this.scriptId) this.applyRemote(e.version, e.updates ?? []); },
       Presence: (p) => { if (p?.scriptId === this.scriptId) this.receivePresence(p); },
+      // Someone (re)joined, maybe on another app instance where they could not see us: tell them where we are.
+      PresenceHello: (h) => { if (h?.scriptId === this.scriptId && h.clientId !== this.clientId) this.selectionChanged(); },
       PresenceLeft: (p) => {
         if (p?.scriptId !== this.scriptId) return;
         this.pendingPresence.delete(p.clientId);
+        this.lastHeard.delete(p.clientId);
         this.dispatchEffects([removePeer.of(p.clientId)]);
       },
     };
@@ -60,17 +70,71 @@ export class SyncClient {
     this.connection.onreconnected?.(() => this.cameBack());
     this.connection.onclose?.(() => { if (!this.destroyed) { this.wentOffline(); this.restartLater(0); } });
     if (this.connection.state !== 'Connected') await this.connection.start();
+    if (this.store) {
+      await this.store.holdOwn();
+      // Before Open, so the text we open with has them.
+      this.restored = await this.restoreStored();
+    }
     const opened = await this.connection.invoke('Open', this.scriptId, this.clientId);
     this.online = true;
     return opened;
+  }
+
+  /** Sends the edits that closed tabs of this user left in storage: `{ restored, failed, error }`. */
+  async restoreStored() {
+    if (!this.store) return null;
+    try {
+      return await this.store.restoreOrphans((entry) =>
+        pushStoredUpdates((...args) => this.connection.invoke(...args), this.scriptId, entry));
+    } catch (err) {
+      this.log('warn', `could not restore stored edits: ${err?.message ?? err}`);
+      return null;
+    }
+  }
+
+  /** Tells the writer what happened to edits restored from storage. */
+  reportRestored() {
+    const r = this.restored;
+    this.restored = null;
+    if (!r || (r.restored === 0 && r.failed === 0)) return;
+    const plural = (n) => `${n} offline edit${n === 1 ? '' : 's'}`;
+    const notice = [
+      r.restored > 0 ? `${plural(r.restored)} restored` : null,
+      r.failed > 0 ? `${plural(r.failed)} from an earlier visit could not be sent (kept for the next try): ${r.error}` : null,
+    ].filter(Boolean).join('; ');
+    this.dispatchEffects([setConnection.of({ notice })]);
+  }
+
+  /** Keeps this tab's unconfirmed edits in storage (or forgets them once all are confirmed). */
+  remember() {
+    if (!this.store || !this.host || this.readOnly || this.destroyed) return;
+    this.store.save(getSyncedVersion(this.host.state), sendableUpdates(this.host.state));
+  }
+
+  /** The browser says the network is gone: stop now rather than wait minutes for the socket to time out. */
+  networkLost() {
+    if (this.destroyed || !this.online) return;
+    this.wentOffline();
+    Promise.resolve(this.connection.stop()).catch(() => { /* closing anyway */ });
+  }
+
+  /** The browser says the network is back: reconnect at once instead of at the next back-off step. */
+  networkBack() {
+    if (this.destroyed || this.online) return;
+    this.restartLater(0);
   }
 
   /** Binds the editor (anything with `state` and `dispatch`) created from what `open` returned. */
   attach(host, opened, readOnly) {
     this.host = host;
     this.readOnly = readOnly;
+    if (opened?.presenceHeartbeatMs > 0) this.heartbeatMs = opened.presenceHeartbeatMs;
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), this.heartbeatMs);
+    this.heartbeatTimer?.unref?.(); // under node (tests), a forgotten editor does not keep the process alive
     this.dispatchEffects([setConnection.of({ connection: 'online', error: null })]);
     for (const p of opened?.presence ?? []) this.receivePresence(p);
+    this.reportRestored();
+    this.remember();
     this.sendCursor();
   }
 
@@ -90,6 +154,8 @@ export class SyncClient {
     clearTimeout(this.confirmTimer);
     clearTimeout(this.retryTimer);
     clearTimeout(this.cursorTimer);
+    clearInterval(this.heartbeatTimer);
+    this.store?.close();
     for (const [name, handler] of Object.entries(this.handlers)) this.connection.off?.(name, handler);
     try {
       if (this.online) await this.connection.invoke('Close', this.scriptId);
@@ -239,13 +305,16 @@ export class SyncClient {
   async catchUp() {
     if (this.destroyed) return;
     try {
+      this.restored = await this.restoreStored();
       const opened = await this.connection.invoke('Open', this.scriptId, this.clientId);
       this.online = true;
       const peers = this.host?.state.field(peersField, false);
       const effects = [setConnection.of({ connection: 'online' })];
       if (peers) for (const id of peers.keys()) effects.push(removePeer.of(id));
+      this.lastHeard.clear();
       this.dispatchEffects(effects);
       for (const p of opened?.presence ?? []) this.receivePresence(p);
+      this.reportRestored();
       await this.pull();
       this.awaiting = null;
       this.sendCursor();
@@ -299,8 +368,24 @@ export class SyncClient {
       .catch(() => { /* presence is best effort */ });
   }
 
+  /**
+   * While others are here: resend our cursor (they forget the silent), and forget whoever has been silent for three
+   * heartbeats: their app instance died without telling anyone they left.
+   */
+  heartbeat() {
+    if (!this.host || this.destroyed) return;
+    const peers = this.host.state.field(peersField, false);
+    if (!peers || peers.size === 0) return;
+    if (this.online) this.sendCursor();
+    const silentSince = Date.now() - 3 * this.heartbeatMs;
+    const gone = [...peers.keys()].filter((id) => (this.lastHeard.get(id) ?? 0) < silentSince);
+    for (const id of gone) { this.lastHeard.delete(id); this.pendingPresence.delete(id); }
+    this.dispatchEffects(gone.map((id) => removePeer.of(id)));
+  }
+
   receivePresence(p) {
     if (!p || p.clientId === this.clientId || !this.host) return;
+    this.lastHeard.set(p.clientId, Date.now());
     const local = this.toLocal(p.version, p.anchor, p.head);
     if (local === undefined) {
       this.pendingPresence.set(p.clientId, p);

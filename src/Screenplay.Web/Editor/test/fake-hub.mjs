@@ -11,6 +11,7 @@ export class FakeAuthority {
     this.updates = [];
     this.connections = new Set();
     this.rand = rand;
+    this.heartbeatMs = 30000;
   }
   get version() { return this.updates.length; }
 
@@ -18,8 +19,10 @@ export class FakeAuthority {
     const [scriptId] = args;
     switch (method) {
       case 'Open':
+        // Lists nobody, as an instance where the others are not would: they answer the hello.
+        for (const c of this.connections) if (c !== connection) c.deliver('PresenceHello', { scriptId, clientId: args[1] });
         this.connections.add(connection);
-        return { version: this.version, text: this.doc.toString(), role: connection.role, presence: [] };
+        return { version: this.version, text: this.doc.toString(), role: connection.role, presence: [], presenceHeartbeatMs: this.heartbeatMs };
       case 'Pull':
         return { version: args[1], updates: this.updates.slice(args[1]).map(toWire) };
       case 'Push': {

@@ -129,6 +129,14 @@ test('autocomplete offers character names on a cue line typed in capitals', () =
   assert.equal(complete(script + 'She said\nM|'), null, 'not after a blank line: no cue');
 });
 
+test('a name, location or time typed in full closes the list, so Enter is the writer\'s', () => {
+  assert.equal(complete(script + 'MARGOT|'), null);
+  assert.equal(complete(script + 'EXT. LOT 7|'), null);
+  assert.equal(complete(script + 'EXT. LOT 7 - NIGHT|'), null);
+  const longer = complete(script + 'MARGOTTE\nYes.\n\nMARG|');
+  assert.ok(longer.labels.includes('MARGOTTE') && longer.labels.includes('MARGOT'));
+});
+
 test('autocomplete offers locations after INT./EXT. and times after the dash', () => {
   const locations = complete(script + 'INT. K|');
   assert.deepEqual(locations.labels, ['KITCHEN', 'LOT 7']);

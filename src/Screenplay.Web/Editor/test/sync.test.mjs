@@ -90,7 +90,7 @@ test('edits typed offline are kept, shown as offline, and pushed when the connec
   ann.host.dispatch({ changes: { from: 5, insert: ', world' } });
   ben.host.dispatch({ changes: { from: 0, insert: 'Oh. ' } });
   await new Promise((r) => setTimeout(r, 50));
-  assert.deepEqual(syncStatus(ann.host.state), { status: 'offline', pending: 1, error: null });
+  assert.deepEqual(syncStatus(ann.host.state), { status: 'offline', pending: 1, error: null, notice: null });
   assert.equal(authority.doc.toString(), 'Oh. Hello');
   ann.connection.restore();
   await settle([ann, ben], authority);
@@ -148,3 +148,37 @@ test('the server must rebase over each newer update in turn: mapping over a comp
   client.applyRemote(0, [deletion, insertion].map((u) => ({ clientId: u.clientID, changes: u.changes.toJSON() })));
   assert.deepEqual(sendableUpdates(host.state)[0].changes.toJSON(), [13, [0, 'xyz'], 3]);
 });
+
+test('someone who joins later, on an instance that cannot list the others, learns where they are', async () => {
+  const rand = random(13);
+  const authority = new FakeAuthority('0123456789', rand);
+  const ann = await openEditor(authority, 'ann', rand);
+  ann.host.dispatch({ selection: { anchor: 3 } });
+  await new Promise((r) => setTimeout(r, 150));
+  const ben = await openEditor(authority, 'ben', rand); // Open lists nobody; Ann answers the hello
+  await waitFor(() => ben.host.state.field(peersField).get('ann-tab')?.anchor === 3, 'Ben sees Ann\'s cursor');
+  assert.equal(ann.host.state.field(peersField).get('ben-tab')?.name, 'ben');
+  for (const e of [ann, ben]) await e.client.destroy();
+});
+
+test('a peer silent for three heartbeats is forgotten, the others stay', async () => {
+  const rand = random(14);
+  const authority = new FakeAuthority('Hi', rand);
+  authority.heartbeatMs = 40;
+  const [ann, ben, cyd] = [await openEditor(authority, 'ann', rand), await openEditor(authority, 'ben', rand), await openEditor(authority, 'cyd', rand)];
+  await waitFor(() => ann.host.state.field(peersField).size === 2, 'Ann sees both');
+  cyd.connection.drop(); // its instance dies: no PresenceLeft
+  await waitFor(() => !ann.host.state.field(peersField).has('cyd-tab'), 'Ann forgets Cyd');
+  await new Promise((r) => setTimeout(r, 300)); // several heartbeats: Ben keeps talking and stays
+  assert.deepEqual([...ann.host.state.field(peersField).keys()], ['ben-tab']);
+  assert.deepEqual([...ben.host.state.field(peersField).keys()], ['ann-tab']);
+  for (const e of [ann, ben, cyd]) await e.client.destroy();
+});
+
+async function waitFor(condition, what) {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out: ${what}`);
+}
