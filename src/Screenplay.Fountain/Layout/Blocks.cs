@@ -40,6 +40,34 @@ internal abstract class Block
     public abstract (Block First, Block Remainder)? Split(int rows, bool forced);
 
     public abstract void Emit(int row, List<(int Row, DraftLine Line)> into);
+
+    /// <summary>
+    /// Where the block's own text starts and ends in the source (end exclusive); added text such as "(MORE)" and a
+    /// repeated "NAME (CONT'D)" cue does not count. Used to honour locked page breaks.
+    /// </summary>
+    public virtual (int Start, int End) SourceExtent()
+    {
+        var lines = new List<(int Row, DraftLine Line)>(Height);
+        Emit(0, lines);
+        return Extent(lines.Select(l => l.Line));
+    }
+
+    protected static (int Start, int End) Extent(IEnumerable<DraftLine> lines)
+    {
+        int start = int.MaxValue, end = -1;
+        foreach (var line in lines)
+        {
+            if (line.SourceLength == 0)
+            {
+                continue;
+            }
+
+            start = Math.Min(start, line.SourceStart);
+            end = Math.Max(end, line.SourceStart + line.SourceLength);
+        }
+
+        return end < 0 ? (-1, -1) : (start, end);
+    }
 }
 
 /// <summary>
@@ -90,6 +118,8 @@ internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool ke
 internal sealed class PageBreakBlock : Block
 {
     public override int Height => 0;
+
+    public override (int Start, int End) SourceExtent() => (-1, -1);
 
     public override (Block First, Block Remainder)? Split(int rows, bool forced) => null;
 

@@ -93,8 +93,8 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts
 
             var more = new DraftLine(LineKind.More, Formats.X(characterFormat.Column), [new TextRun("(MORE)")],
                 part.ElementIndex, moreSource, 0, part.Dual);
-            return (new DialogueBlock(cue, first, continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more },
-                    new DialogueBlock([continuedCue], rest, continuedCue, characterFormat) { SpaceBefore = 0 });
+            return (new DialogueBlock(cue, first, continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more, Continued = Continued },
+                    new DialogueBlock([continuedCue], rest, continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
         }
 
         return null;
@@ -102,6 +102,12 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts
 
     /// <summary>Printed under the last line when the group continues on the next page.</summary>
     private DraftLine? More { get; init; }
+
+    /// <summary>The rest of a split group: its cue is the repeated "NAME (CONT'D)", not text of its own.</summary>
+    private bool Continued { get; init; }
+
+    public override (int Start, int End) SourceExtent() =>
+        Extent((Continued ? [] : cue).Concat(parts.SelectMany(p => p.Lines.Select(p.Draft))));
 
     public override void Emit(int row, List<(int Row, DraftLine Line)> into)
     {

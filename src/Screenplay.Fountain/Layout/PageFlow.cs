@@ -6,14 +6,27 @@ namespace Screenplay.Fountain.Layout;
 /// Fills pages with blocks, top to bottom. A block that does not fit is split where it allows, else moved to the next
 /// page; a scene heading moves if the start of what follows cannot come with it; a transition that does not fit takes
 /// the end of the previous block along. Each block is looked at a bounded number of times, so the flow is linear.
+/// With locked page ends (<see cref="LockedPages"/>, in this text's coordinates) each locked page starts a new page
+/// where its text starts, a block that runs over a locked end is cut there, and what overflows a locked page goes
+/// to its A-pages; <see cref="Numbers"/> then says what each page is numbered.
 /// </summary>
-internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows)
+internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnlyList<int>? lockedEnds = null)
 {
     private readonly List<List<(int Row, DraftLine Line)>> _pages = [];
     private readonly List<(Block Block, int Row)> _current = [];
     private readonly Stack<Block> _pending = new();
+    private readonly List<PageNumbering> _numbers = [];
     private int _next;
     private int _used;
+
+    // Locked pages: the locked page (0-based) the current page belongs to, its letter, and the first locked page it
+    // stands for (earlier than _locked only when the script's first locked pages were all cut).
+    private int _locked;
+    private int _letter;
+    private int _first;
+
+    /// <summary>With locked ends, the printed number of each page <see cref="Run"/> returned.</summary>
+    public IReadOnlyList<PageNumbering> Numbers => _numbers;
 
     public List<List<(int Row, DraftLine Line)>> Run()
     {
@@ -27,6 +40,11 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows)
                 }
 
                 continue;
+            }
+
+            if (lockedEnds is not null)
+            {
+                block = HonourLockedEnds(block);
             }
 
             var space = _current.Count == 0 ? 0 : block.SpaceBefore;
@@ -91,7 +109,103 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows)
             NewPage();
         }
 
+        if (lockedEnds is not null && _numbers.Count > 0 && _numbers[^1].Through < lockedEnds.Count + 1)
+        {
+            // The last locked pages lost all their text: the last page stands for them.
+            _numbers[^1] = _numbers[^1] with { Through = lockedEnds.Count + 1 };
+        }
+
         return _pages;
+    }
+
+    /// <summary>
+    /// Starts a new page when <paramref name="block"/> belongs to a later locked page than the current one, and cuts a
+    /// block that runs over the current locked page's end there (the remainder goes back to be placed next).
+    /// </summary>
+    private Block HonourLockedEnds(Block block)
+    {
+        var (start, end) = block.SourceExtent();
+        if (start < 0)
+        {
+            return block;
+        }
+
+        var target = LockedPageOf(start);
+        if (target > _locked)
+        {
+            if (_current.Count > 0)
+            {
+                NewPage();
+            }
+
+            if (_numbers.Count > 0)
+            {
+                // Locked pages between the previous page and this one lost all their text: "12-13".
+                _numbers[^1] = _numbers[^1] with { Through = Math.Max(_numbers[^1].Through, target) };
+                _first = target;
+            }
+
+            _locked = target;
+            _letter = 0;
+        }
+
+        if (_locked < lockedEnds!.Count && start < lockedEnds[_locked] && end > lockedEnds[_locked]
+            && (CutBefore(block, lockedEnds[_locked], forced: false) ?? CutBefore(block, lockedEnds[_locked], forced: true)) is { } cut)
+        {
+            _pending.Push(cut.Remainder);
+            return cut.First;
+        }
+
+        return block;
+    }
+
+    /// <summary>The locked page (0-based) that text at <paramref name="offset"/> belongs to: how many locked ends are at or before it.</summary>
+    private int LockedPageOf(int offset)
+    {
+        int lo = 0, hi = lockedEnds!.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (lockedEnds[mid] <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// The latest allowed cut of <paramref name="block"/> whose first part ends at or before <paramref name="limit"/>,
+    /// or null. A taller first part never ends earlier, so the tallest one that fits is found by halving.
+    /// </summary>
+    private static (Block First, Block Remainder)? CutBefore(Block block, int limit, bool forced)
+    {
+        (Block First, Block Remainder)? best = null;
+        int lo = 1, hi = block.Height - 1;
+        while (lo <= hi)
+        {
+            var rows = (lo + hi) / 2;
+            var cut = block.Split(rows, forced);
+            if (cut is { } c && c.First.SourceExtent().End > limit)
+            {
+                hi = rows - 1;
+                continue;
+            }
+
+            if (cut is not null)
+            {
+                best = cut;
+            }
+
+            lo = rows + 1;
+        }
+
+        return best;
     }
 
     private Block? Next()
@@ -127,6 +241,11 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows)
         if (next is null or PageBreakBlock)
         {
             return true;
+        }
+
+        if (lockedEnds is not null && next.SourceExtent() is { Start: >= 0 } extent && LockedPageOf(extent.Start) > _locked)
+        {
+            return true; // the next block starts a later locked page: nothing of it comes onto this one
         }
 
         var available = rows - next.SpaceBefore;
@@ -185,5 +304,11 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows)
         _pages.Add(lines);
         _current.Clear();
         _used = 0;
+        if (lockedEnds is not null)
+        {
+            _numbers.Add(new PageNumbering(_first + 1, _letter, _locked + 1));
+            _first = _locked;
+            _letter++;
+        }
     }
 }

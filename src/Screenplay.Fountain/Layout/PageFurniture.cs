@@ -6,7 +6,8 @@ namespace Screenplay.Fountain.Layout;
 /// <summary>Turns a flowed page into positioned lines and adds what is printed around the text: page number, header label, scene numbers, revision marks.</summary>
 internal static class PageFurniture
 {
-    public static ImmutableArray<LayoutLine> Finish(List<(int Row, DraftLine Line)> body, int pageNumber, PageLayout layout, RevisionIndex revisions)
+    /// <param name="printedNumber">The page's number as printed ("12", "12A", "12-13"); the first page "1" prints none.</param>
+    public static ImmutableArray<LayoutLine> Finish(List<(int Row, DraftLine Line)> body, string printedNumber, PageLayout layout, RevisionIndex revisions)
     {
         var lines = ImmutableArray.CreateBuilder<LayoutLine>(body.Count + 2);
         if (!string.IsNullOrEmpty(layout.HeaderLabel))
@@ -14,9 +15,8 @@ internal static class PageFurniture
             lines.Add(new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(layout.HeaderLabel)]));
         }
 
-        if (pageNumber >= 2)
+        if (Page.LabelOf(printedNumber) is { } label)
         {
-            var label = $"{pageNumber}.";
             lines.Add(new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]));
         }
 

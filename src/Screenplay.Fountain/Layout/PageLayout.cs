@@ -33,6 +33,12 @@ public sealed record PageLayout
     /// <summary>Source ranges that changed since a baseline: every printed line they touch gets a <c>*</c> in the right margin.</summary>
     public ImmutableArray<SourceRange> Revisions { get; init; } = [];
 
+    /// <summary>
+    /// The page breaks of a locked draft, mapped into this text: pages keep their numbers, overflow goes to A-pages
+    /// (12A.) and pages whose text was cut are numbered with the page before (12-13.). Null: pages are numbered 1..n.
+    /// </summary>
+    public LockedPages? LockedPages { get; init; }
+
     /// <summary>Text printed at the top left of every body page (e.g. "BLUE REVISIONS 3/4/26"); null for none.</summary>
     public string? HeaderLabel { get; init; }
 

@@ -36,11 +36,19 @@ public sealed record Paper(PaperSize Size, double Width, double Height)
     public int BodyRows => Formats.BodyRows(this);
 }
 
-/// <summary>One printed page. <see cref="Number"/> is 1-based over body pages; the title page has number 0.</summary>
+/// <summary>
+/// One printed page. <see cref="Number"/> counts body pages from 1 in print order; the title page has number 0.
+/// <see cref="PrintedNumber"/> is what the page is numbered: the same as <see cref="Number"/>, except with locked
+/// pages (<see cref="PageLayout.LockedPages"/>), where it may read "12A" or "12-13".
+/// </summary>
 public sealed record Page(int Number, ImmutableArray<LayoutLine> Lines)
 {
-    /// <summary>The page number as printed at the top right ("2."), or null (title page, page 1).</summary>
-    public string? Label => Number >= 2 ? $"{Number}." : null;
+    public string PrintedNumber { get; init; } = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The page number as printed at the top right ("2.", "12A."), or null (title page, page 1).</summary>
+    public string? Label => Number == 0 ? null : LabelOf(PrintedNumber);
+
+    internal static string? LabelOf(string printedNumber) => printedNumber is "0" or "1" ? null : printedNumber + ".";
 }
 
 /// <summary>

@@ -19,15 +19,20 @@ public static class Paginator
         var paper = Formats.PaperOf(layout.Paper);
         var bodyRows = Formats.BodyRows(paper);
 
+        var locked = layout.LockedPages?.Ends;
         List<List<(int Row, DraftLine Line)>> flowed;
+        IReadOnlyList<PageNumbering> numbers;
         using (var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build())
         {
-            flowed = new PageFlow(blocks, bodyRows).Run();
+            var flow = new PageFlow(blocks, bodyRows, locked);
+            flowed = flow.Run();
+            numbers = flow.Numbers;
         }
 
         if (flowed.Count == 0)
         {
             flowed.Add([]); // an empty script still prints (and previews) as one blank page
+            numbers = locked is { } ends ? [new PageNumbering(1, 0, ends.Length + 1)] : [];
         }
 
         var revisions = new RevisionIndex(layout.Revisions);
@@ -37,7 +42,8 @@ public static class Paginator
         for (var p = 0; p < flowed.Count; p++)
         {
             var number = p + 1;
-            var lines = PageFurniture.Finish(flowed[p], number, layout, revisions);
+            var printed = locked is null ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : numbers[p].ToString();
+            var lines = PageFurniture.Finish(flowed[p], printed, layout, revisions);
             foreach (var line in lines)
             {
                 if (line.ElementIndex >= 0)
@@ -51,7 +57,7 @@ public static class Paginator
                 }
             }
 
-            pages.Add(new Page(number, lines));
+            pages.Add(new Page(number, lines) { PrintedNumber = printed });
         }
 
         var titlePage = layout.IncludeTitlePage ? TitlePageLayouter.Layout(document, bodyRows) : null;

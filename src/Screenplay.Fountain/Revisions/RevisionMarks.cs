@@ -50,15 +50,31 @@ public static class RevisionMarks
     /// <paramref name="current"/> paginated with every line changed since <paramref name="baseline"/> marked, and the
     /// given header label on each page.
     /// </summary>
-    public static PaginatedScript Paginate(string baseline, string current, PageLayout? layout = null, string? headerLabel = null)
+    /// <param name="lockedPages">
+    /// The baseline's locked page breaks (in the baseline's text, e.g. <see cref="LockPages"/>): when given, pages
+    /// keep the baseline's numbers, with A-pages for overflow and "12-13" for pages whose text was cut.
+    /// </param>
+    public static PaginatedScript Paginate(string baseline, string current, PageLayout? layout = null, string? headerLabel = null,
+        LockedPages? lockedPages = null)
     {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
         layout ??= PageLayout.Default;
         var document = Fountain.Parse(current);
         return Paginator.Paginate(document, layout with
         {
             Revisions = ChangedRanges(baseline, current),
             HeaderLabel = headerLabel ?? layout.HeaderLabel,
+            LockedPages = lockedPages?.Map(TextPatch.ChangeSetBetween(baseline, current)),
         });
+    }
+
+    /// <summary>The page breaks of <paramref name="baseline"/> laid out with <paramref name="layout"/>: what locking its pages keeps.</summary>
+    public static LockedPages LockPages(string baseline, PageLayout? layout = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        layout ??= PageLayout.Default;
+        return LockedPages.Of(Paginator.Paginate(Fountain.Parse(baseline), layout with { Revisions = [], LockedPages = null }));
     }
 
     private static void Add(ImmutableArray<SourceRange>.Builder ranges, string current, ReadOnlySpan<char> removed, int start, int length)

@@ -10,6 +10,9 @@ namespace Screenplay.Fountain.Revisions;
 /// </summary>
 public sealed record SceneNumberPlan(ImmutableArray<TextChange> Edits, ImmutableArray<string> Numbers)
 {
+    /// <summary>Indexes (in <see cref="Document.Scenes"/>) of the new scenes this plan gives a lettered number.</summary>
+    public ImmutableArray<int> Lettered { get; init; } = [];
+
     public string ApplyTo(string text) => Edits.IsDefaultOrEmpty ? text : ChangeSet.Of(Edits, text.Length).Apply(text);
 }
 
@@ -49,8 +52,11 @@ public static class SceneNumbering
     /// <summary>
     /// Numbers new scenes and retires deleted ones against <paramref name="locked"/> (the numbers of the last plan, in
     /// order). A written number that is not a locked one, or a second copy of one (a pasted heading), counts as new.
+    /// With <paramref name="placeOmitted"/> false the <c>OMITTED</c> placeholders are not written into the text (a
+    /// deleted scene may be half of a move), but their numbers stay retired and in <see cref="SceneNumberPlan.Numbers"/>,
+    /// so new scenes get the same letters either way.
     /// </summary>
-    public static SceneNumberPlan Update(Document document, IReadOnlyList<string> locked)
+    public static SceneNumberPlan Update(Document document, IReadOnlyList<string> locked, bool placeOmitted = true)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(locked);
@@ -108,6 +114,7 @@ public static class SceneNumbering
 
         var taken = new HashSet<string>(lockedSet, StringComparer.Ordinal);
         var edits = new Edits(document.Source);
+        var lettered = ImmutableArray.CreateBuilder<int>();
         string? previous = null;
         for (var k = 0; k < sequence.Count; k++)
         {
@@ -119,8 +126,9 @@ public static class SceneNumbering
                 taken.Add(number);
                 sequence[k] = (scene, number);
                 edits.SetNumber(scenes[scene], document.Elements[scenes[scene].FirstElement], number);
+                lettered.Add(scene);
             }
-            else if (scene < 0)
+            else if (scene < 0 && placeOmitted)
             {
                 edits.InsertOmitted(document, PlaceholderOffset(document, sequence, k), number);
             }
@@ -128,7 +136,7 @@ public static class SceneNumbering
             previous = number;
         }
 
-        return new SceneNumberPlan(edits.ToImmutable(), [.. sequence.Select(s => s.Number!)]);
+        return new SceneNumberPlan(edits.ToImmutable(), [.. sequence.Select(s => s.Number!)]) { Lettered = lettered.ToImmutable() };
     }
 
     /// <summary>Edits that remove every written scene number and every OMITTED placeholder.</summary>

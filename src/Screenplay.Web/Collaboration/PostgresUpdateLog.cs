@@ -11,7 +11,11 @@ namespace Screenplay.Web.Collaboration;
 /// </summary>
 internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> dbFactory, UpdateLogWriter writer) : IScriptUpdateLog
 {
-    /// <summary>Snapshots kept per script; older ones are deleted when a new one is written.</summary>
+    /// <summary>
+    /// Recent snapshots kept per script (for fast opens); older ones are deleted when a new one is written, except the
+    /// first, which is kept forever: with the complete update log after it, every point of the history can be
+    /// rebuilt exactly (docs/operations.md, "History retention").
+    /// </summary>
     private const int SnapshotsKept = 3;
 
     /// <summary>Goes into the next transaction shared by every script of this app instance (group commit, see <see cref="UpdateLogWriter"/>).</summary>
@@ -38,7 +42,8 @@ internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> d
             .OrderByDescending(s => s.Version).Skip(SnapshotsKept - 1).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
         if (keepFrom is int oldest)
         {
-            await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId && s.Version < oldest).ExecuteDeleteAsync(cancellationToken);
+            var first = await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId).MinAsync(s => s.Version, cancellationToken);
+            await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId && s.Version < oldest && s.Version > first).ExecuteDeleteAsync(cancellationToken);
         }
         // The script row follows the snapshots too, so lists and exports see text at most one interval old.
         await db.Scripts.Where(s => s.Id == scriptId && s.Version < version)

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Screenplay.Fountain.Text;
 using Screenplay.Web.Data;
 using Screenplay.Web.Notes;
 using Screenplay.Web.Operations;
@@ -73,31 +72,6 @@ internal sealed partial class ScriptSessions(
         UseAsync(scriptId, session => action(session, trackers.TryGetValue(session, out var tracker)
             ? tracker
             : throw new InvalidOperationException($"Script {scriptId}: the session has no scene tracker.")));
-
-    /// <summary>
-    /// Makes a whole-text save (the plain form editor, an import over an existing script) one more update in the
-    /// log, so live editors receive it and the session does not overwrite it. Typing that reached the server
-    /// meanwhile is merged, as for any push based on an older version.
-    /// </summary>
-    public Task<PushResult> ReplaceTextAsync(Guid scriptId, string text, string userId) =>
-        UseAsync(scriptId, async session =>
-        {
-            var current = session.GetSnapshot();
-            if (current.Text == text) return new PushResult(true, current.Version);
-            // A client id of its own: rebasing skips a client's updates it finds already applied, by id.
-            var update = new CollabUpdate("save-" + Guid.NewGuid().ToString("N"), MinimalChange(current.Text, text));
-            return await session.PushAsync(current.Version, [update], userId);
-        });
-
-    /// <summary>One replacement between the common prefix and suffix, so cursors and notes elsewhere stay put.</summary>
-    internal static ChangeSet MinimalChange(string from, string to)
-    {
-        int prefix = 0, max = Math.Min(from.Length, to.Length);
-        while (prefix < max && from[prefix] == to[prefix]) prefix++;
-        int suffix = 0;
-        while (suffix < max - prefix && from[from.Length - 1 - suffix] == to[to.Length - 1 - suffix]) suffix++;
-        return ChangeSet.Of(prefix, from.Length - suffix, to[prefix..(to.Length - suffix)], from.Length);
-    }
 
     /// <summary>Copies every open script's text into its row when it changed since the last copy.</summary>
     public async Task SaveTextsAsync(CancellationToken cancellationToken)

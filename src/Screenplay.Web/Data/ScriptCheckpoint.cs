@@ -47,6 +47,12 @@ public sealed class ScriptDraft
 
     /// <summary>Set on the draft locked as the production baseline (at most one per script).</summary>
     public DateTimeOffset? LockedAt { get; set; }
+
+    /// <summary>
+    /// Its pages when it was locked: where each page's text ended in its source (Fountain's <c>LockedPages.Ends</c>).
+    /// Kept, not recomputed, so a later change to the paginator cannot move a locked page. Null until locked.
+    /// </summary>
+    public List<int>? LockedPageEnds { get; set; }
 }
 
 /// <summary>A script's locked scene numbers, in script order, omitted ones included (see Fountain's SceneNumbering).</summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Screenplay.Fountain.Fdx;
 using Screenplay.Fountain.Layout;
 using Screenplay.Pdf;
 using Screenplay.Web.Accounts;
@@ -26,15 +24,14 @@ internal static class ExportSetup
         {
             var (problem, script) = await LoadAsync(id, http, access, dbFactory);
             if (problem is not null) return problem;
-            return Results.File(Encoding.UTF8.GetBytes(script!.Text), "text/plain; charset=utf-8", FileName(script.Title, "fountain"));
+            return ExportFiles.Fountain(script!.Text, script.Title);
         });
 
         export.MapGet("/fdx", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory) =>
         {
             var (problem, script) = await LoadAsync(id, http, access, dbFactory);
             if (problem is not null) return problem;
-            var fdx = FinalDraft.Write(ScriptLayout.Parse(script!.Text));
-            return Results.File(Encoding.UTF8.GetBytes(fdx), "application/xml; charset=utf-8", FileName(script.Title, "fdx"));
+            return ExportFiles.FinalDraft(script!.Text, script.Title);
         });
 
         export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, bool? openNotes, string? paper, HttpContext http, ScriptAccess access,
@@ -54,12 +51,10 @@ internal static class ExportSetup
             }
             var options = PdfOptions.Default with
             {
-                Title = script!.Title,
                 // The downloader's own name across every page: a leaked draft says whose copy it was.
                 Watermark = watermark == true ? http.User.FindFirst(AccountsSetup.DisplayNameClaim)?.Value : null,
             };
-            var bytes = ScreenplayPdf.ToBytes(ScriptLayout.Paginate(script.Text, layout), options);
-            return Results.File(bytes, "application/pdf", FileName(script.Title, "pdf"));
+            return ExportFiles.Pdf(ScriptLayout.Paginate(script!.Text, layout), script.Title, script.Title, options);
         });
 
         export.MapNotesReport();
@@ -83,13 +78,6 @@ internal static class ExportSetup
         var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new ExportedScript(s.Title, s.Text, s.Version)).SingleAsync();
         return (null, script);
-    }
-
-    /// <summary>A download name from the title: letters, digits, spaces, dashes and underscores only.</summary>
-    internal static string FileName(string title, string extension)
-    {
-        var safe = new string(title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' ? c : '_').ToArray()).Trim();
-        return $"{(safe.Length == 0 ? "script" : safe)}.{extension}";
     }
 
     internal sealed record ExportedScript(string Title, string Text, int Version);

@@ -16,7 +16,7 @@ internal static class NotesReportEndpoints
             var (problem, report, title) = await LoadAsync(id, http, access, dbFactory, notes);
             if (problem is not null) return problem;
             return Results.File(Encoding.UTF8.GetBytes(NotesReportMarkdown.Write(report!)), "text/markdown; charset=utf-8",
-                ExportSetup.FileName(title + " notes", "md"));
+                ExportFiles.FileName(title + " notes", "md"));
         });
 
         export.MapGet("/notes.pdf", async (Guid id, string? paper, HttpContext http, ScriptAccess access,
@@ -28,7 +28,7 @@ internal static class NotesReportEndpoints
             }
             var (problem, report, title) = await LoadAsync(id, http, access, dbFactory, notes);
             if (problem is not null) return problem;
-            return Results.File(NotesReportPdf.Write(report!, paperSize), "application/pdf", ExportSetup.FileName(title + " notes", "pdf"));
+            return Results.File(NotesReportPdf.Write(report!, paperSize), "application/pdf", ExportFiles.FileName(title + " notes", "pdf"));
         });
 
         return export;

@@ -147,7 +147,8 @@ internal sealed partial class Checkpoints(
 }
 
 /// <summary>Looks for scripts with new updates every <see cref="RevisionsOptions.ScanInterval"/> and writes their due checkpoints.</summary>
-internal sealed partial class CheckpointWorker(Checkpoints checkpoints, IOptions<RevisionsOptions> options, ILogger<CheckpointWorker> logger)
+internal sealed partial class CheckpointWorker(Checkpoints checkpoints, Drafts drafts, IDbContextFactory<ScreenplayDbContext> dbFactory,
+    IOptions<RevisionsOptions> options, ILogger<CheckpointWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -160,6 +161,7 @@ internal sealed partial class CheckpointWorker(Checkpoints checkpoints, IOptions
                 foreach (var scriptId in await checkpoints.ScriptsBehindAsync(stoppingToken))
                 {
                     await checkpoints.WriteDueAsync(scriptId, cancellationToken: stoppingToken);
+                    await NumberAfterPauseAsync(scriptId, stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -167,6 +169,20 @@ internal sealed partial class CheckpointWorker(Checkpoints checkpoints, IOptions
                 LogFailed(e);
             }
         }
+    }
+
+    /// <summary>
+    /// With scene numbers locked, a pause in editing (the newest checkpoint is a pause at the head of the log) letters
+    /// the new scenes typed since, as "Number new scenes" would.
+    /// </summary>
+    private async Task NumberAfterPauseAsync(Guid scriptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.SceneNumberLocks.AnyAsync(l => l.ScriptId == scriptId, cancellationToken)) return;
+        var newest = await db.ScriptCheckpoints.AsNoTracking().Where(c => c.ScriptId == scriptId).OrderByDescending(c => c.Version)
+            .Select(c => new { c.Version, c.Kind, c.Text }).FirstOrDefaultAsync(cancellationToken);
+        if (newest is not { Kind: "pause" } || newest.Version != await ScriptHistory.HeadVersionAsync(db, scriptId, cancellationToken)) return;
+        await drafts.NumberSettledScenesAsync(scriptId, newest.Text);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing checkpoints failed; trying again at the next scan")]

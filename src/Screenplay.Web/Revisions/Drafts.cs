@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Revisions;
 using Screenplay.Web.Data;
 using FountainText = Screenplay.Fountain.Fountain;
@@ -56,24 +57,40 @@ internal sealed class Drafts(IDbContextFactory<ScreenplayDbContext> dbFactory, S
         return new DraftView(draft.Id, draft.Version, draft.Name, color, draft.Date, false);
     }
 
-    /// <summary>Makes a draft the production baseline (the only one); later PDFs mark what changed since it.</summary>
+    /// <summary>
+    /// Makes a draft the production baseline (the only one) and locks its pages: later PDFs mark what changed since
+    /// it and keep its page numbers (A-pages, 12-13).
+    /// </summary>
     public async Task<bool> LockAsync(Guid scriptId, long draftId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        var version = await db.ScriptDrafts.Where(d => d.ScriptId == scriptId && d.Id == draftId).Select(d => (int?)d.Version).SingleOrDefaultAsync();
+        if (version is null || await history.TextAtAsync(scriptId, version.Value) is not { } text) return false;
+        List<int> pageEnds = [.. RevisionMarks.LockPages(text, PageLayout.Default).Ends];
+
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await db.ScriptDrafts.AnyAsync(d => d.ScriptId == scriptId && d.Id == draftId)) return false;
         var now = time.GetUtcNow();
         await db.ScriptDrafts.Where(d => d.ScriptId == scriptId && d.Id != draftId && d.LockedAt != null)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null));
-        await db.ScriptDrafts.Where(d => d.Id == draftId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, now));
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null).SetProperty(d => d.LockedPageEnds, (List<int>?)null));
+        await db.ScriptDrafts.Where(d => d.Id == draftId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, now).SetProperty(d => d.LockedPageEnds, pageEnds));
         await transaction.CommitAsync();
         return true;
+    }
+
+    /// <summary>The locked pages of a baseline draft, in its text; null when it is not locked.</summary>
+    public async Task<LockedPages?> LockedPagesAsync(long draftId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var ends = await db.ScriptDrafts.Where(d => d.Id == draftId && d.LockedAt != null).Select(d => d.LockedPageEnds).SingleOrDefaultAsync();
+        return ends is null ? null : new LockedPages([.. ends]);
     }
 
     public async Task UnlockBaselineAsync(Guid scriptId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.ScriptDrafts.Where(d => d.ScriptId == scriptId).ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null));
+        await db.ScriptDrafts.Where(d => d.ScriptId == scriptId)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedAt, (DateTimeOffset?)null).SetProperty(d => d.LockedPageEnds, (List<int>?)null));
     }
 
     /// <summary>The locked baseline, if any.</summary>
@@ -119,6 +136,50 @@ internal sealed class Drafts(IDbContextFactory<ScreenplayDbContext> dbFactory, S
         return result;
     }
 
+    /// <summary>
+    /// Letters new scenes by itself after a pause in editing (<paramref name="pausedText"/>: the text when the pause
+    /// began), through the live session so every editor sees it. Only when every new scene's heading line is complete
+    /// (ends with a line break) and reads exactly as it did at the pause, so a heading someone is still typing is
+    /// never rewritten; otherwise it waits for the next pause. No OMITTED placeholders are written (a deleted scene
+    /// may be half of a move): "Number new scenes" and naming a draft place them.
+    /// </summary>
+    public async Task<LiveEditResult?> NumberSettledScenesAsync(Guid scriptId, string pausedText)
+    {
+        var locked = await LockedNumbersAsync(scriptId);
+        if (locked is null) return null;
+        List<string>? numbers = null;
+        var result = await edits.ApplyAsync(scriptId, text =>
+        {
+            numbers = null;
+            var document = FountainText.Parse(text);
+            var plan = SceneNumbering.Update(document, locked, placeOmitted: false);
+            if (plan.Lettered.IsEmpty || !plan.Lettered.All(scene => HeadingSettled(document, scene, pausedText))) return text;
+            numbers = [.. plan.Numbers];
+            return plan.ApplyTo(text);
+        }, userId: null, "scene-numbers");
+        if (result.Done && numbers is not null) await SaveNumbersAsync(scriptId, numbers, null);
+        return result;
+    }
+
+    /// <summary>The scene's heading line is followed by a line break and was already there, the same, in <paramref name="pausedText"/>.</summary>
+    private static bool HeadingSettled(Screenplay.Fountain.Syntax.Document document, int scene, string pausedText)
+    {
+        var source = document.Source;
+        var start = document.Elements[document.Scenes[scene].FirstElement].Span.Start;
+        var end = source.IndexOf('\n', start);
+        if (end < 0) return false;
+        var line = source.AsSpan(start, end - start + 1);
+        for (var at = pausedText.AsSpan().IndexOf(line); at >= 0;)
+        {
+            var absolute = at;
+            if (absolute == 0 || pausedText[absolute - 1] == '\n') return true;
+            var next = pausedText.AsSpan(absolute + 1).IndexOf(line);
+            at = next < 0 ? -1 : absolute + 1 + next;
+        }
+
+        return false;
+    }
+
     /// <summary>Removes written numbers and OMITTED placeholders: scenes are numbered by position again.</summary>
     public async Task<LiveEditResult> UnlockNumbersAsync(Guid scriptId, string userId)
     {
@@ -136,7 +197,7 @@ internal sealed class Drafts(IDbContextFactory<ScreenplayDbContext> dbFactory, S
         return result;
     }
 
-    private async Task SaveNumbersAsync(Guid scriptId, List<string> numbers, string userId)
+    private async Task SaveNumbersAsync(Guid scriptId, List<string> numbers, string? userId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var row = await db.SceneNumberLocks.SingleOrDefaultAsync(l => l.ScriptId == scriptId);

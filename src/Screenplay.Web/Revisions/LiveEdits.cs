@@ -4,13 +4,21 @@ using Screenplay.Web.Collaboration;
 
 namespace Screenplay.Web.Revisions;
 
-/// <summary>The outcome of a change the server makes to a script (restore, scene numbers): the version it produced, or why not.</summary>
-internal sealed record LiveEditResult(bool Done, int Version, string? Error = null);
+/// <summary>
+/// The outcome of a whole-text change pushed through a script's session (a plain save, a restore, scene numbers):
+/// the version it produced and whether the text changed at all, or why not.
+/// </summary>
+internal sealed record LiveEditResult(bool Done, int Version, string? Error = null)
+{
+    /// <summary>False when the text was already the one asked for: nothing was pushed.</summary>
+    public bool Changed { get; init; }
+}
 
 /// <summary>
-/// Changes the server itself makes to a script go through the script's <see cref="DocumentSession"/>, like any
-/// writer's push: written to the log first, then broadcast, so every open editor sees them live and the history
-/// keeps everything before them.
+/// Whole-text changes (a plain save, a restore, scene numbers) go through the script's <see cref="DocumentSession"/>,
+/// like any writer's push: written to the log first, then broadcast, so every open editor sees them live and the
+/// history keeps everything before them. The one way to push a whole text: as word-level edits
+/// (<see cref="TextPatch"/>), so collaborators' cursors and notes move only where text really changed.
 /// </summary>
 internal sealed class LiveEdits(ScriptSessions sessions)
 {
@@ -20,7 +28,8 @@ internal sealed class LiveEdits(ScriptSessions sessions)
     /// Replaces the current text by <paramref name="target"/>(current text), as small edits. When another push lands
     /// between reading the text and pushing, the edit is planned again on the newer text.
     /// </summary>
-    public async Task<LiveEditResult> ApplyAsync(Guid scriptId, Func<string, string> target, string userId, string clientPrefix)
+    /// <param name="userId">Who the change is recorded for; null for a change the server makes by itself.</param>
+    public async Task<LiveEditResult> ApplyAsync(Guid scriptId, Func<string, string> target, string? userId, string clientPrefix)
     {
         var clientId = $"{clientPrefix}-{Guid.NewGuid():N}"[..Math.Min(40, clientPrefix.Length + 33)];
         for (var attempt = 0; ; attempt++)
@@ -44,7 +53,7 @@ internal sealed class LiveEdits(ScriptSessions sessions)
                 // Someone else's update came first and ours was rebased over it: check the text we meant.
                 var after = session.GetSnapshot();
                 return after.Version == snapshot.Version + 1 || string.Equals(after.Text, target(after.Text), StringComparison.Ordinal)
-                    ? new LiveEditResult(true, after.Version)
+                    ? new LiveEditResult(true, after.Version) { Changed = true }
                     : new LiveEditResult(false, after.Version, "the script changed meanwhile");
             });
             if (result.Done || attempt + 1 >= Attempts) return result;

@@ -35,7 +35,9 @@ internal sealed class RevisionPrints(IDbContextFactory<ScreenplayDbContext> dbFa
             ? RevisionColors.HeaderLabel(revision.Name, revision.Color, revision.Date)
             : RevisionColors.HeaderLabel("", baseline.Color.Next, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var numbered = await drafts.LockedNumbersAsync(scriptId) is not null;
-        var pages = RevisionMarks.Paginate(baseText, text, PageLayout.Default with { SceneNumbers = numbered }, label);
+        // A baseline locked before pages were kept has its pages laid out again from its text.
+        var lockedPages = await drafts.LockedPagesAsync(baseline.Id) ?? RevisionMarks.LockPages(baseText, PageLayout.Default);
+        var pages = RevisionMarks.Paginate(baseText, text, PageLayout.Default with { SceneNumbers = numbered }, label, lockedPages);
         return (new RevisedDraft(await TitleAsync(scriptId), at, pages, label, baseline), null);
     }
 

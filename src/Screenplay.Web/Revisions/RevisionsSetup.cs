@@ -1,10 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Screenplay.Fountain.Fdx;
 using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Revisions;
-using Screenplay.Pdf;
 using Screenplay.Web.Export;
 using Screenplay.Web.Scripts;
 
@@ -26,6 +23,7 @@ internal static class RevisionsSetup
         builder.Services.AddSingleton<Restorer>();
         builder.Services.AddSingleton<Drafts>();
         builder.Services.AddSingleton<RevisionPrints>();
+        builder.Services.AddSingleton<CompareNotes>();
         builder.Services.AddHostedService<CheckpointWorker>();
         return builder;
     }
@@ -41,12 +39,13 @@ internal static class RevisionsSetup
             if (!check.Allowed) return check.ToProblem();
             var text = await history.TextAtAsync(id, version);
             if (text is null) return Results.NotFound();
-            var name = $"{await prints.TitleAsync(id)} v{version}";
+            var title = await prints.TitleAsync(id);
+            var name = $"{title} v{version}";
             return format switch
             {
-                "fountain" => Results.File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", ExportSetup.FileName(name, "fountain")),
-                "fdx" => Results.File(Encoding.UTF8.GetBytes(FinalDraft.Write(ScriptLayout.Parse(text))), "application/xml", ExportSetup.FileName(name, "fdx")),
-                "pdf" => Results.File(ScreenplayPdf.ToBytes(ScriptLayout.Paginate(text, PageLayout.Default)), "application/pdf", ExportSetup.FileName(name, "pdf")),
+                "fountain" => ExportFiles.Fountain(text, name),
+                "fdx" => ExportFiles.FinalDraft(text, name),
+                "pdf" => ExportFiles.Pdf(ScriptLayout.Paginate(text, PageLayout.Default), title, name),
                 _ => Results.Problem($"Unknown format '{format}': use fountain, fdx or pdf.", statusCode: StatusCodes.Status400BadRequest),
             };
         });
@@ -73,7 +72,8 @@ internal static class RevisionsSetup
             return Done(await restorer.RestoreSceneAsync(id, version, scene, check.Grant!.UserId), $"/scripts/{id}/history?restored={version}");
         });
 
-        forms.MapPost("/drafts", async (Guid id, [FromForm] string? name, [FromForm] string? color, [FromForm] DateOnly? date,
+        // The date arrives as text: a browser sends "date=" when the field is left empty, which means today.
+        forms.MapPost("/drafts", async (Guid id, [FromForm] string? name, [FromForm] string? color, [FromForm] string? date,
             HttpContext http, ScriptAccess access, Drafts drafts) =>
         {
             var check = await access.CheckAsync(id, http.User, ScriptAction.Edit);
@@ -84,7 +84,19 @@ internal static class RevisionsSetup
                 return Results.Problem($"Unknown revision colour '{color}'.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            await drafts.NameAsync(id, name, chosen, date, check.Grant!.UserId);
+            DateOnly? day = null;
+            if (!string.IsNullOrWhiteSpace(date))
+            {
+                if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var parsed))
+                {
+                    return Results.Problem($"The date '{date}' is not a date (yyyy-mm-dd).", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                day = parsed;
+            }
+
+            await drafts.NameAsync(id, name, chosen, day, check.Grant!.UserId);
             return Results.Redirect($"/scripts/{id}/history");
         });
 
@@ -133,6 +145,6 @@ internal static class RevisionsSetup
         var pages = revisedOnly ? RevisionPrints.RevisedPagesOnly(draft.Pages) : draft.Pages;
         if (revisedOnly && pages.Pages.IsEmpty) return Results.Problem("No page changed since the baseline.", statusCode: StatusCodes.Status409Conflict);
         var name = $"{draft.Title} {draft.HeaderLabel}{(revisedOnly ? " revised pages" : "")}";
-        return Results.File(ScreenplayPdf.ToBytes(pages, new PdfOptions { Title = draft.Title }), "application/pdf", ExportSetup.FileName(name, "pdf"));
+        return ExportFiles.Pdf(pages, draft.Title, name);
     }
 }

@@ -71,6 +71,24 @@ public sealed class SceneNumberingTests
     }
 
     [Fact]
+    public void Without_placeholders_new_scenes_get_the_same_letters_and_deleted_numbers_stay_retired()
+    {
+        var (text, locked) = Locked(ScriptText.Of(ScriptText.Standard("a"), ScriptText.Standard("b"), ScriptText.Standard("c")));
+        var b = text.IndexOf("INT. B ROOM", StringComparison.Ordinal);
+        text = text.Remove(b, text.IndexOf("INT. C ROOM", StringComparison.Ordinal) - b);
+        text = text.Replace("INT. C ROOM", ScriptText.Standard("d").TrimEnd() + "\n\nINT. C ROOM");
+
+        var quiet = SceneNumbering.Update(Fountain.Parse(text), locked, placeOmitted: false);
+        var full = SceneNumbering.Update(Fountain.Parse(text), locked);
+
+        Assert.Equal(["1", "1A", "3"], Numbers(quiet.ApplyTo(text)));
+        Assert.DoesNotContain("OMITTED", quiet.ApplyTo(text));
+        Assert.Equal(["1", "1A", "2", "3"], Numbers(full.ApplyTo(text)));
+        Assert.Equal<string>(full.Numbers, quiet.Numbers);
+        Assert.Equal<int>([1], quiet.Lettered);
+    }
+
+    [Fact]
     public void The_last_scene_deleted_leaves_a_placeholder_at_the_end()
     {
         var (text, locked) = Locked(ScriptText.Of(ScriptText.Standard("a"), ScriptText.Standard("b")));

@@ -1,7 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Screenplay.Web.Data;
+using Screenplay.Web.Notes;
 using Screenplay.Web.Revisions;
 using Screenplay.Web.Tests.Collaboration;
 
@@ -83,6 +85,36 @@ public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<Revisions
     }
 
     [Fact]
+    public async Task The_first_point_of_a_long_edited_script_still_opens_exactly_after_old_snapshots_are_cleaned_up()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("Retention", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var start = tab.Version;
+        var texts = new List<string> { tab.Text };
+        for (var i = 0; i < 30; i++) // a snapshot every 7 updates: five of them, of which the cleanup keeps four
+        {
+            await tab.TypeAsync(tab.Text.Length, $" w{i}");
+            texts.Add(tab.Text);
+        }
+
+        // Checkpoints would hide a lost start: drop them, as for a script edited before history was kept.
+        await using (var db = app.CreateDbContext())
+        {
+            await db.ScriptCheckpoints.Where(c => c.ScriptId == scriptId).ExecuteDeleteAsync();
+            var snapshots = await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId).OrderBy(s => s.Version).Select(s => s.Version).ToListAsync();
+            Assert.True(snapshots[0] <= start, $"the first snapshot ({snapshots[0]}) is kept");
+            Assert.InRange(snapshots.Count, 2, 4); // the first, and at most three recent ones
+        }
+
+        var history = app.Services.GetRequiredService<ScriptHistory>();
+        foreach (var step in new[] { 0, 1, 6, 13, 30 })
+        {
+            Assert.Equal(texts[step], await history.TextAtAsync(scriptId, start + step));
+        }
+    }
+
+    [Fact]
     public async Task Restoring_one_scene_puts_back_only_that_scene()
     {
         var owner = await app.CreateUserAsync("Owner");
@@ -130,6 +162,44 @@ public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<Revisions
     }
 
     [Fact]
+    public async Task Compare_lists_each_scenes_notes_beside_it_and_a_removed_scenes_notes_as_detached()
+    {
+        var owner = await app.CreateUserAsync("Dana Director");
+        var scriptId = await owner.CreateScriptAsync("Compare notes", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var from = tab.Version;
+        var notes = app.Services.GetRequiredService<ScriptNotes>();
+        var scenes = await EventuallyAsync(() => notes.ListScenesAsync(scriptId, owner.Id), s => s?.Count == 2, "scene ids");
+        Assert.Equal(NoteOutcome.Done, (await notes.CreateAsync(scriptId, owner.Id, scenes![0].Id, "Make the **onions** sting.")).Outcome);
+        Assert.Equal(NoteOutcome.Done, (await notes.CreateAsync(scriptId, owner.Id, scenes[1].Id, "Do we need the garden?")).Outcome);
+
+        await tab.ReplaceAsync("chops onions", "peels potatoes");
+        await tab.ReplaceAsync("EXT. GARDEN - NIGHT\n\nBruno waters the roses by moonlight.\n", "");
+        await EventuallyAsync(() => notes.ListThreadsAsync(scriptId, owner.Id), t => t!.Any(x => x.Detached), "the garden's note detached");
+
+        var page = await owner.Client.GetHtmlAsync($"/scripts/{scriptId}/compare?from={from}&to={tab.Version}");
+
+        var kitchen = page.QuerySelector("li.scene-diff[data-difference='Changed']")!;
+        var kitchenNote = Assert.Single(kitchen.QuerySelectorAll(".director-notes li"));
+        Assert.Equal("onions", kitchenNote.QuerySelector(".note-body strong")!.TextContent);
+        Assert.Contains("Dana Director", kitchenNote.TextContent);
+        var garden = page.QuerySelector("li.scene-diff[data-difference='Removed']")!;
+        var gardenNote = Assert.Single(garden.QuerySelectorAll(".director-notes li"));
+        Assert.Contains("Do we need the garden?", gardenNote.TextContent);
+        Assert.NotNull(gardenNote.QuerySelector(".detached"));
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); ; await Task.Delay(50))
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Timed out waiting for " + what);
+        }
+    }
+
+    [Fact]
     public async Task Readers_view_and_export_history_writers_cannot_lock_and_strangers_get_404()
     {
         var owner = await app.CreateUserAsync("Owner");
@@ -148,8 +218,13 @@ public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<Revisions
         Assert.Equal(RevisionIntents.TwoScenes, await fountain.Content.ReadAsStringAsync());
         using var fdx = await reader.Client.GetAsync($"/scripts/{scriptId}/history/{head}/export/fdx");
         Assert.Contains("<FinalDraft", await fdx.Content.ReadAsStringAsync());
+        Assert.Equal("application/xml; charset=utf-8", fdx.Content.Headers.ContentType!.ToString()); // as the script's own export
         using var pdf = await reader.Client.GetAsync($"/scripts/{scriptId}/history/{head}/export/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        using (var read = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal("Roles", read.Information.Title);
+        }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync($"/scripts/{scriptId}/drafts", new() { ["name"] = "Mine" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await writer.PostAsync($"/scripts/{scriptId}/drafts/{draftId}/lock")).StatusCode);

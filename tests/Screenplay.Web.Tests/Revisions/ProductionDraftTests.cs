@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Screenplay.Web.Data;
 using Screenplay.Web.Tests.Collaboration;
 using UglyToad.PdfPig;
+using ScreenplayText = Screenplay.Fountain.Fountain;
 
 namespace Screenplay.Web.Tests.Revisions;
 
@@ -59,6 +60,84 @@ public sealed class ProductionDraftTests(RevisionsApp fixture) : IClassFixture<R
         var revisedPages = marked.Select(m => m.Page).Distinct().Count();
         Assert.Equal(revisedPages, pages.NumberOfPages);
         Assert.Contains("tremble", string.Join(' ', pages.GetPage(1).GetWords().Select(w => w.Text)));
+    }
+
+    [Fact]
+    public async Task Locked_pages_keep_their_numbers_overflow_goes_to_an_A_page_and_only_changed_pages_are_issued()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("A-pages", LongScript);
+        await owner.NameDraftAsync(scriptId, "Shooting Script");
+        var baseline = await app.DraftIdAsync(scriptId, "Shooting Script");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostAsync($"/scripts/{scriptId}/drafts/{baseline}/lock")).StatusCode);
+        var before = PageTexts(await PdfAsync(owner, $"/scripts/{scriptId}/revisions/marked.pdf"));
+        Assert.Equal(["", "", "2.", "3."], before.Select(p => p.Label)); // title page, page 1 (no number), 2, 3
+
+        // A dozen new paragraphs in the middle of page 2: too much for one page.
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        var added = string.Concat(Enumerable.Range(0, 12).Select(i => $"N{i} rushes in with news that cannot wait another minute for anyone in the room.\n\n"));
+        await tab.ReplaceAsync("P25 walks", added + "P25 walks");
+
+        var after = PageTexts(await PdfAsync(owner, $"/scripts/{scriptId}/revisions/marked.pdf"));
+        var revised = PageTexts(await PdfAsync(owner, $"/scripts/{scriptId}/revisions/revised-pages.pdf"));
+
+        Assert.Equal(["", "", "2.", "2A.", "3."], after.Select(p => p.Label));
+        Assert.Equal(before[3].Text, after[4].Text); // page 3 did not move
+        Assert.Equal(["2.", "2A."], revised.Select(p => p.Label));
+    }
+
+    [Fact]
+    public async Task With_numbers_locked_new_scenes_are_lettered_after_a_pause_but_never_a_heading_still_being_typed()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("Typing", RevisionIntents.TwoScenes);
+        await using var tab = await owner.OpenEditorAsync(scriptId, app.BaseAddress);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostAsync($"/scripts/{scriptId}/scene-numbers/lock")).StatusCode);
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("EXT. GARDEN - NIGHT #2#"), "numbers written into the text");
+
+        // A whole scene typed in: after the pause (a second here) it is 1A, for every editor, with nobody pressing a button.
+        await tab.ReplaceAsync("EXT. GARDEN", "INT. HALL - DAY\n\nKeys jingle.\n\nEXT. GARDEN");
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("INT. HALL - DAY #1A#\n"), () => "1A in: " + tab.Text);
+
+        // A heading still being typed (no line break after it yet) is left alone through the pause...
+        await tab.TypeAsync(tab.Text.Length, "\nEXT. PORCH - NIGH");
+        Assert.Contains(ScreenplayText.Parse(tab.Text).Scenes, s => s.Heading == "EXT. PORCH - NIGH");
+        await app.CheckpointedAsync(scriptId, tab.Version);
+        // ...and lettered once finished and left for a pause.
+        await tab.TypeAsync(tab.Text.Length, "T\n\nRain drums on the roof.\n");
+        await RevisionIntents.EventuallyAsync(() => tab.Text.Contains("EXT. PORCH - NIGHT #2A#\n"), () => "2A in: " + tab.Text);
+        // The locked list follows (saved just after the live change).
+        List<string> numbers = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); numbers.Count < 4 && DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            await using var db = app.CreateDbContext();
+            numbers = await db.SceneNumberLocks.Where(l => l.ScriptId == scriptId).Select(l => l.Numbers).SingleAsync();
+        }
+
+        Assert.Equal(["1", "1A", "2", "2A"], numbers);
+    }
+
+    private static async Task<PdfDocument> PdfAsync(TestUser user, string path)
+    {
+        using var response = await user.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Each page's printed number (top right) and its body text (header and numbers left out).</summary>
+    private static List<(string Label, string Text)> PageTexts(PdfDocument pdf)
+    {
+        using (pdf)
+        {
+            return [.. pdf.GetPages().Select(page =>
+            {
+                var words = page.GetWords().ToList();
+                var top = words.Max(w => w.BoundingBox.Top);
+                var label = words.Where(w => w.BoundingBox.Top > top - 6 && w.BoundingBox.Left > 450 && w.Text.EndsWith('.')).Select(w => w.Text).FirstOrDefault() ?? "";
+                var body = words.Where(w => w.BoundingBox.Top < top - 6 && w.Text != "*").Select(w => w.Text);
+                return (label, string.Join(' ', body));
+            })];
+        }
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal static class RevisionIntents
 
     public static async Task NameDraftAsync(this TestUser user, Guid scriptId, string name, string? color = null)
     {
-        using var response = await user.PostAsync($"/scripts/{scriptId}/drafts", new() { ["name"] = name, ["color"] = color ?? "" });
+        using var response = await user.PostAsync($"/scripts/{scriptId}/drafts", new() { ["name"] = name, ["color"] = color ?? "", ["date"] = "" }); // as a browser sends the form
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

@@ -466,6 +466,10 @@ namespace Screenplay.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_at");
 
+                    b.PrimitiveCollection<List<int>>("LockedPageEnds")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("locked_page_ends");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
