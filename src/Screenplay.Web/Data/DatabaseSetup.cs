@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Screenplay.Web.Data;
 
@@ -61,6 +63,12 @@ internal static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScreenplayDbContext>();
+        // EF reads the history table before creating it on a new database and logs that read as a failed command
+        // (dotnet/efcore#37328); creating the table first keeps a first start's log free of false errors.
+        if (await db.Database.CanConnectAsync(cancellationToken))
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
         // MigrateAsync takes a database lock, so several instances starting at once apply each migration once.
         await db.Database.MigrateAsync(cancellationToken);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
