@@ -67,11 +67,12 @@ internal sealed partial class ScriptSessions(
         }
     }
 
-    /// <summary>Like <see cref="UseAsync{T}"/>, with the session's scene identity and note passages.</summary>
-    public Task<T> UseScenesAsync<T>(Guid scriptId, Func<DocumentSession, SceneTracker, Task<T>> action) =>
-        UseAsync(scriptId, session => action(session, trackers.TryGetValue(session, out var tracker)
-            ? tracker
-            : throw new InvalidOperationException($"Script {scriptId}: the session has no scene tracker.")));
+    /// <summary>
+    /// Like <see cref="UseAsync{T}"/>, with the session's scene identity and note passages; null when the tracker failed
+    /// to load (the script stays editable, only passage pins are unavailable until it is opened again).
+    /// </summary>
+    public Task<T> UseScenesAsync<T>(Guid scriptId, Func<DocumentSession, SceneTracker?, Task<T>> action) =>
+        UseAsync(scriptId, session => action(session, trackers.TryGetValue(session, out var tracker) ? tracker : null));
 
     /// <summary>Copies every open script's text into its row when it changed since the last copy.</summary>
     public async Task SaveTextsAsync(CancellationToken cancellationToken)

@@ -79,13 +79,24 @@ internal sealed class NoteEvents
         await NotifyAsync(scriptId, name, payload);
     }
 
-    private async Task NotifyAsync(Guid scriptId, string name, object payload)
+    /// <summary>
+    /// Starts every subscriber and returns without waiting for them: a scenes event is raised on the push path, and a
+    /// panel's reload (queries, a round trip to its browser) must never hold up a co-writer's keystroke.
+    /// </summary>
+    private Task NotifyAsync(Guid scriptId, string name, object payload)
     {
-        if (!handlers.TryGetValue(scriptId, out var list)) return;
+        if (!handlers.TryGetValue(scriptId, out var list)) return Task.CompletedTask;
         foreach (var handler in list.Items)
+        {
+            _ = RunAsync(handler);
+        }
+        return Task.CompletedTask;
+
+        async Task RunAsync(Func<object, Task> handler)
         {
             try
             {
+                await Task.Yield();
                 await handler(payload);
             }
             catch (Exception e)

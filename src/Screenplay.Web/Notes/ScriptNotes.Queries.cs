@@ -40,7 +40,7 @@ internal sealed partial class ScriptNotes
         var (_, refused) = await CheckAsync(scriptId, userId, ScriptAction.Read);
         if (refused is not null) return null;
         // Opening the session gives a script that has never been opened since notes came its scene rows.
-        await sessions.UseScenesAsync(scriptId, (_, _) => Task.FromResult(0));
+        await sessions.UseAsync(scriptId, _ => Task.FromResult(0));
         await using var db = await dbFactory.CreateDbContextAsync();
         var scenes = await db.Scenes.AsNoTracking().Where(s => s.ScriptId == scriptId && s.Ordinal != null)
             .OrderBy(s => s.Ordinal).Select(s => new { s.Id, s.Ordinal, s.Heading }).ToListAsync();

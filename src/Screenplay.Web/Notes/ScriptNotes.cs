@@ -28,7 +28,7 @@ internal sealed partial class ScriptNotes(
         if (BodyError(body) is { } error) return NoteResult.Invalid(error);
 
         // The session keeps the scene rows; opening it makes sure a script edited before notes existed has them.
-        await sessions.UseScenesAsync(scriptId, (_, _) => Task.FromResult(0));
+        await sessions.UseAsync(scriptId, _ => Task.FromResult(0));
         await using var db = await dbFactory.CreateDbContextAsync();
         var scene = await db.Scenes.AsNoTracking().Where(s => s.Id == sceneId && s.ScriptId == scriptId)
             .Select(s => new { s.Ordinal }).SingleOrDefaultAsync();
@@ -52,8 +52,9 @@ internal sealed partial class ScriptNotes(
         {
             var (pinned, pinError, tracker) = await sessions.UseScenesAsync(scriptId, async (_, tracker) =>
             {
+                if (tracker is null) return ((PassageView?)null, (string?)"the script's scenes could not be loaded; try again after reopening it", (SceneTracker?)null);
                 var (view, why) = await tracker.PinAsync(note.Id, sceneId, new PassagePin(passage.From, passage.To), passage.Version);
-                return (view, why, tracker);
+                return (view, why, (SceneTracker?)tracker);
             });
             if (pinned is null) return NoteResult.Invalid($"The passage cannot be pinned: {pinError}.");
             (note.PassageFrom, note.PassageTo, note.PassageVersion, pinnedBy) = (pinned.From, pinned.To, pinned.Version, tracker);
@@ -180,7 +181,7 @@ internal sealed partial class ScriptNotes(
         {
             await sessions.UseScenesAsync(scriptId, (_, tracker) =>
             {
-                tracker.Unpin(threadId);
+                tracker?.Unpin(threadId);
                 return Task.FromResult(0);
             });
             await db.Notes.Where(n => n.Id == threadId).ExecuteUpdateAsync(u => u

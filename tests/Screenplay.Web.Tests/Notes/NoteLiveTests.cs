@@ -61,7 +61,8 @@ public sealed class NoteLiveTests(HubApp fixture) : IClassFixture<HubApp>
         Assert.Equal(("created", note.NoteId!.Value, scenes[1].Id, director.Id),
             (created.GetProperty("kind").GetString(), created.GetProperty("noteId").GetGuid(), created.GetProperty("sceneId").GetGuid(),
                 created.GetProperty("byUserId").GetString()));
-        Assert.Contains(inProcess, e => e is NoteEvent { Kind: "created" } n && n.NoteId == note.NoteId);
+        await CollaborationIntents.EventuallyAsync(() => inProcess.Any(e => e is NoteEvent { Kind: "created" } n && n.NoteId == note.NoteId),
+            "the page hears of the note in-process");
 
         // The writer answers and resolves; the thread reads as the writer sees it.
         var reply = await Notes.ReplyAsync(scriptId, writer.Id, note.NoteId!.Value, "Done: he is twelve now.");
@@ -86,6 +87,36 @@ public sealed class NoteLiveTests(HubApp fixture) : IClassFixture<HubApp>
         Assert.Equal(writerTab.Version, changed.GetProperty("version").GetInt32());
         var after = (await Notes.ListScenesAsync(scriptId, writer.Id))!;
         Assert.Equal((scenes[1].Id, 2, 0, 1), (after[2].Id, after[2].Ordinal, after[2].OpenNotes, after[2].ResolvedNotes));
+    }
+
+    [Fact]
+    public async Task A_subscriber_that_hangs_never_holds_up_the_writers_keystrokes()
+    {
+        var writer = await app.CreateUserAsync("Hung Panel Writer");
+        var scriptId = await writer.CreateScriptAsync("Hung panel", Text.ReplaceLineEndings("\n"));
+        await using var writerTab = await writer.OpenEditorAsync(scriptId, app.BaseAddress);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var called = 0;
+        // A notes panel whose browser stopped answering: its reload never finishes.
+        using var subscription = app.Services.GetRequiredService<NoteEvents>().Subscribe(scriptId, async _ =>
+        {
+            Interlocked.Increment(ref called);
+            await release.Task;
+        });
+        try
+        {
+            // New scenes raise scene events on the push path; each push is still acknowledged at once.
+            for (var i = 0; i < 3; i++)
+            {
+                writerTab.Insert(0, $"EXT. STREET {i} - NIGHT\n\nA stone flies.\n\n");
+                await writerTab.SettleAsync(TimeSpan.FromSeconds(10));
+            }
+            await CollaborationIntents.EventuallyAsync(() => Volatile.Read(ref called) == 3, "the hung subscriber was told of every scene change");
+        }
+        finally
+        {
+            release.SetResult();
+        }
     }
 
     [Fact]
