@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Screenplay.Fountain.Revisions;
 using Screenplay.Fountain.Text;
 
 namespace Screenplay.Fountain.Layout;
@@ -77,21 +78,8 @@ public readonly record struct PageNumbering(int First, int Letter, int Through)
 {
     public override string ToString()
     {
-        var text = First.ToString(System.Globalization.CultureInfo.InvariantCulture) + Letters(Letter);
+        // A-pages letter like scene numbers: A … Z, then AA, AB …
+        var text = First.ToString(System.Globalization.CultureInfo.InvariantCulture) + SceneNumber.Letters(Letter);
         return Through > First ? $"{text}-{Through.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : text;
-    }
-
-    /// <summary>1 = A … 26 = Z, 27 = AA, 28 = AB …: a bijective base-26 numeral, as A-pages run past Z.</summary>
-    internal static string Letters(int n)
-    {
-        var letters = "";
-        while (n > 0)
-        {
-            n--;
-            letters = (char)('A' + n % 26) + letters;
-            n /= 26;
-        }
-
-        return letters;
     }
 }

@@ -99,8 +99,8 @@ public static class SceneNumber
         return i > 0 && i < number.Length && char.IsDigit(number[i - 1]) ? (number[..i], number[i..]) : (number, "");
     }
 
-    /// <summary>1 = A, 26 = Z, 27 = AA... (spreadsheet column letters).</summary>
-    private static string Letters(int n)
+    /// <summary>1 = A, 26 = Z, 27 = AA... (spreadsheet column letters); also the letters of A-pages.</summary>
+    internal static string Letters(int n)
     {
         var letters = "";
         while (n > 0)
