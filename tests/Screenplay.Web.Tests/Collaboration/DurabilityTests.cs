@@ -73,56 +73,45 @@ public sealed partial class DurabilityTests(ScreenplayApp app) : IClassFixture<S
     [RedisFact]
     public async Task Two_instances_behind_redis_serving_one_script_converge_and_never_accept_a_version_twice()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var instanceA = new ScreenplayApp();
-        instanceA.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
-        await instanceA.InitializeAsync();
+        await using var scaledOut = await ScaledOut.StartAsync();
+        var (instanceA, instanceB) = (scaledOut.A, scaledOut.B);
+        var owner = await instanceA.CreateUserAsync("Owner");
+        var scriptId = await owner.CreateScriptAsync("Scale out", "FADE IN:\n");
+        var at = new[] { instanceA.BaseAddress, instanceB.BaseAddress };
+
+        var editors = new List<SimulatedEditor>();
+        for (int i = 0; i < 6; i++) editors.Add(await owner.OpenEditorAsync(scriptId, at[i % 2], $"node{i % 2}-{i}"));
         try
         {
-            await using var instanceB = await ExternalApp.StartAsync(instanceA.ConnectionString,
-                new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
-            var owner = await instanceA.CreateUserAsync("Owner");
-            var scriptId = await owner.CreateScriptAsync("Scale out", "FADE IN:\n");
-            var at = new[] { instanceA.BaseAddress, instanceB.BaseAddress };
-
-            var editors = new List<SimulatedEditor>();
-            for (int i = 0; i < 6; i++) editors.Add(await owner.OpenEditorAsync(scriptId, at[i % 2], $"node{i % 2}-{i}"));
-            try
+            await Task.WhenAll(editors.Select((e, i) => RandomTyping.TypeAsync(e, 700 + i, TimeSpan.FromSeconds(5), disconnects: i >= 4)));
+            foreach (var editor in editors)
             {
-                await Task.WhenAll(editors.Select((e, i) => RandomTyping.TypeAsync(e, 700 + i, TimeSpan.FromSeconds(5), disconnects: i >= 4)));
-                foreach (var editor in editors)
-                {
-                    if (!editor.Connected) await editor.OpenAsync();
-                }
-                foreach (var editor in editors) await editor.SettleAsync(TimeSpan.FromSeconds(30));
-                foreach (var editor in editors) await editor.PullAsync();
-
-                await using var onA = await owner.OpenEditorAsync(scriptId, instanceA.BaseAddress);
-                await using var onB = await owner.OpenEditorAsync(scriptId, instanceB.BaseAddress);
-                await onA.PullAsync();
-                await onB.PullAsync();
-                Assert.Equal((onA.Version, onA.Text), (onB.Version, onB.Text));
-                Assert.All(editors, e => Assert.True((onA.Version, onA.Text) == (e.Version, e.Text),
-                    $"{e.ClientId} at {e.Version} (faults {e.Faults}, last error {e.LastError}):\n{e.Text}\n--- server at {onA.Version}:\n{onA.Text}"));
-
-                // The log is one unbroken line of versions that replays to exactly that text.
-                await using var db = instanceA.CreateDbContext();
-                var log = await db.ScriptUpdates.Where(u => u.ScriptId == scriptId).OrderBy(u => u.Version).ToListAsync();
-                Assert.Equal(Enumerable.Range(0, onA.Version), log.Select(u => u.Version));
-                var text = (await db.ScriptSnapshots.SingleAsync(s => s.ScriptId == scriptId && s.Version == 0)).Text;
-                foreach (var row in log) text = ChangeSet.FromJson(row.Changes).Apply(text);
-                Assert.Equal(onA.Text, text);
-                // Both instances wrote to the log (tabs on each pushed), so the unique key really arbitrated between them.
-                Assert.All(new[] { "node0-", "node1-" }, node => Assert.Contains(log, u => u.ClientId.StartsWith(node)));
+                if (!editor.Connected) await editor.OpenAsync();
             }
-            finally
-            {
-                foreach (var editor in editors) await editor.DisposeAsync();
-            }
+            foreach (var editor in editors) await editor.SettleAsync(TimeSpan.FromSeconds(30));
+            foreach (var editor in editors) await editor.PullAsync();
+
+            await using var onA = await owner.OpenEditorAsync(scriptId, instanceA.BaseAddress);
+            await using var onB = await owner.OpenEditorAsync(scriptId, instanceB.BaseAddress);
+            await onA.PullAsync();
+            await onB.PullAsync();
+            Assert.Equal((onA.Version, onA.Text), (onB.Version, onB.Text));
+            Assert.All(editors, e => Assert.True((onA.Version, onA.Text) == (e.Version, e.Text),
+                $"{e.ClientId} at {e.Version} (faults {e.Faults}, last error {e.LastError}):\n{e.Text}\n--- server at {onA.Version}:\n{onA.Text}"));
+
+            // The log is one unbroken line of versions that replays to exactly that text.
+            await using var db = instanceA.CreateDbContext();
+            var log = await db.ScriptUpdates.Where(u => u.ScriptId == scriptId).OrderBy(u => u.Version).ToListAsync();
+            Assert.Equal(Enumerable.Range(0, onA.Version), log.Select(u => u.Version));
+            var text = (await db.ScriptSnapshots.SingleAsync(s => s.ScriptId == scriptId && s.Version == 0)).Text;
+            foreach (var row in log) text = ChangeSet.FromJson(row.Changes).Apply(text);
+            Assert.Equal(onA.Text, text);
+            // Both instances wrote to the log (tabs on each pushed), so the unique key really arbitrated between them.
+            Assert.All(new[] { "node0-", "node1-" }, node => Assert.Contains(log, u => u.ClientId.StartsWith(node)));
         }
         finally
         {
-            await instanceA.DisposeAsync();
+            foreach (var editor in editors) await editor.DisposeAsync();
         }
     }
 
