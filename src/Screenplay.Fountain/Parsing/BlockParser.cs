@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -17,11 +16,11 @@ internal sealed class BlockParser
     private readonly Mask[] _masks;
     private readonly List<SourceLine> _paragraph = new();
     private readonly StringBuilder _builder = new();
-    private readonly PooledList<Element> _elements;
+    private readonly ElementList.Builder _elements;
     private ImmutableArray<TitlePageEntry>.Builder? _titlePage;
     private int _maskIndex;
 
-    private BlockParser(string source, Mask[] masks, PooledList<Element> elements)
+    private BlockParser(string source, Mask[] masks, ElementList.Builder elements)
     {
         _source = source;
         _masks = masks;
@@ -30,7 +29,7 @@ internal sealed class BlockParser
 
     /// <summary>Parses <c>[from, to)</c>; <paramref name="from"/> is a line start and <paramref name="line"/> its number.</summary>
     public static ImmutableArray<TitlePageEntry> Parse(
-        string source, Mask[] masks, int from, int to, int line, bool atDocumentStart, PooledList<Element> output)
+        string source, Mask[] masks, int from, int to, int line, bool atDocumentStart, ElementList.Builder output)
     {
         var parser = new BlockParser(source, masks, output);
         parser.Run(from, to, line, atDocumentStart);

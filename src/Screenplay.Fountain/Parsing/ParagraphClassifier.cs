@@ -1,5 +1,4 @@
 using System.Text;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -14,9 +13,9 @@ internal readonly ref struct ParagraphClassifier
     private readonly string _source;
     private readonly List<SourceLine> _lines;
     private readonly StringBuilder _sb;
-    private readonly PooledList<Element> _output;
+    private readonly ElementList.Builder _output;
 
-    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, PooledList<Element> output)
+    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, ElementList.Builder output)
     {
         _source = source;
         _lines = lines;
@@ -90,7 +89,7 @@ internal readonly ref struct ParagraphClassifier
 
         var span = new SourceSpan(line.Start, line.End - line.Start, line.Number);
         string s = text.ToString();
-        _output.Add(new Element(ElementType.SceneHeading, s, span) { SceneNumber = number, Runs = EmphasisParser.Parse(s) });
+        _output.Add(new Element(ElementType.SceneHeading, s, span) { SceneNumber = number });
     }
 
     private static bool IsSceneNumber(ReadOnlySpan<char> n)
@@ -120,7 +119,6 @@ internal readonly ref struct ParagraphClassifier
         _output.Add(new Element(ElementType.Character, s, new SourceSpan(line.Start, line.End - line.Start, line.Number))
         {
             Dual = dual,
-            Runs = EmphasisParser.Parse(s),
         });
     }
 
@@ -206,7 +204,7 @@ internal readonly ref struct ParagraphClassifier
                 int level = t.IndexOfAnyExcept('#');
                 level = level < 0 ? t.Length : level;
                 var s = t[level..].Trim().ToString();
-                _output.Add(new Element(ElementType.Section, s, Span(i, i)) { Level = level, Runs = EmphasisParser.Parse(s) });
+                _output.Add(new Element(ElementType.Section, s, Span(i, i)) { Level = level });
             }
             else if (t.Length > 0 && t[0] == '=')
             {
@@ -334,7 +332,6 @@ internal readonly ref struct ParagraphClassifier
 
     private void Emit(ElementType type, string text, int firstLine, int lastLine)
     {
-        var runs = type == ElementType.PageBreak ? [] : EmphasisParser.Parse(text);
-        _output.Add(new Element(type, text, Span(firstLine, lastLine)) { Runs = runs });
+        _output.Add(new Element(type, text, Span(firstLine, lastLine)));
     }
 }

@@ -16,7 +16,7 @@ internal static class SceneIndexer
     internal readonly record struct Reuse(
         ImmutableArray<Scene> Old, int FirstChanged, int NewEndOfChanged, int CountDelta, int Delta, int LineDelta, bool SectionsChanged);
 
-    public static ImmutableArray<Scene> Build(ImmutableArray<Element> elements)
+    public static ImmutableArray<Scene> Build(ElementList elements)
     {
         var scenes = ImmutableArray.CreateBuilder<Scene>();
         new Walker(elements, scenes, [], []).Walk(0, elements.Length);
@@ -28,7 +28,7 @@ internal static class SceneIndexer
     /// change every later section path); only the scenes in between are built again, so a keystroke does not walk
     /// thousands of elements.
     /// </summary>
-    public static ImmutableArray<Scene> Build(ImmutableArray<Element> elements, Reuse r)
+    public static ImmutableArray<Scene> Build(ElementList elements, Reuse r)
     {
         var old = r.Old;
         int keep = 0;
@@ -72,7 +72,7 @@ internal static class SceneIndexer
     }
 
     /// <summary>Walks elements, keeping the open sections, and adds a scene for each heading.</summary>
-    private ref struct Walker(ImmutableArray<Element> elements, ImmutableArray<Scene>.Builder scenes, ImmutableArray<string> path, ImmutableArray<int> levels)
+    private ref struct Walker(ElementList elements, ImmutableArray<Scene>.Builder scenes, ImmutableArray<string> path, ImmutableArray<int> levels)
     {
         private ImmutableArray<string> _path = path;
         private ImmutableArray<int> _levels = levels;
