@@ -16,6 +16,7 @@ internal sealed class BlockParser
     private readonly Mask[] _masks;
     private readonly List<SourceLine> _paragraph = new();
     private readonly StringBuilder _builder = new();
+    private readonly RepeatedTexts _repeated = new();
     private readonly ElementList.Builder _elements;
     private ImmutableArray<TitlePageEntry>.Builder? _titlePage;
     private int _maskIndex;
@@ -167,7 +168,7 @@ internal sealed class BlockParser
         }
         else
         {
-            new ParagraphClassifier(_source, _paragraph, _builder, _elements).Classify();
+            new ParagraphClassifier(_source, _paragraph, _builder, _repeated, _elements).Classify();
         }
 
         firstParagraph = false;

@@ -55,7 +55,7 @@ internal static class IncrementalParser
         }
 
         // The whole chunks before the window are shared with the previous document; only the elements after it are new records.
-        var builder = new ElementList.Builder();
+        var builder = new ElementList.Builder(elements.Length + parsed.Count - (last - first));
         builder.AddRange(elements, 0, first);
         for (int i = 0; i < parsed.Count; i++)
         {

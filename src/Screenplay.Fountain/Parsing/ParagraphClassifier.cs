@@ -13,13 +13,15 @@ internal readonly ref struct ParagraphClassifier
     private readonly string _source;
     private readonly List<SourceLine> _lines;
     private readonly StringBuilder _sb;
+    private readonly RepeatedTexts _repeated;
     private readonly ElementList.Builder _output;
 
-    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, ElementList.Builder output)
+    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, RepeatedTexts repeated, ElementList.Builder output)
     {
         _source = source;
         _lines = lines;
         _sb = sb;
+        _repeated = repeated;
         _output = output;
     }
 
@@ -35,7 +37,7 @@ internal readonly ref struct ParagraphClassifier
 
         if (_lines.Count == 1 && !IsForcedOther(first) && LineRules.IsNaturalTransition(first))
         {
-            Emit(ElementType.Transition, first.ToString(), 0, 0);
+            Emit(ElementType.Transition, _repeated.Get(first), 0, 0);
             return;
         }
 
@@ -114,7 +116,7 @@ internal readonly ref struct ParagraphClassifier
     {
         bool dual = first.Length > 0 && first[^1] == '^';
         var name = StripDual(first[0] == '@' ? first[1..] : first);
-        string s = name.ToString();
+        string s = _repeated.Get(name);
         var line = _lines[0];
         _output.Add(new Element(ElementType.Character, s, new SourceSpan(line.Start, line.End - line.Start, line.Number))
         {
@@ -133,7 +135,7 @@ internal readonly ref struct ParagraphClassifier
             {
                 FlushDialogue(runStart, i);
                 runStart = -1;
-                Emit(ElementType.Parenthetical, t.ToString(), i, i);
+                Emit(ElementType.Parenthetical, _repeated.Get(t), i, i);
                 continue;
             }
 
@@ -224,7 +226,7 @@ internal readonly ref struct ParagraphClassifier
             {
                 kind = Run.None;
                 FlushRun(run, runStart, i);
-                Emit(ElementType.Transition, t[1..].Trim().ToString(), i, i);
+                Emit(ElementType.Transition, _repeated.Get(t[1..].Trim()), i, i);
             }
 
             if (kind != run)

@@ -91,11 +91,12 @@ public sealed class ElementList : IReadOnlyList<Element>
     internal sealed class Builder
     {
         private readonly List<Element[]> _chunks = [];
-        private Element[] _current;
+        private readonly int _expected;
+        private Element[] _current = [];
         private int _inCurrent;
 
-        /// <param name="expected">About how many elements will come (e.g. from the text's length), to skip the doubling.</param>
-        public Builder(int expected = 0) => _current = expected > 0 ? new Element[Math.Min(ChunkSize, expected)] : [];
+        /// <param name="expected">About how many elements will come in all, so the last chunk is not grown by doubling.</param>
+        public Builder(int expected = 0) => _expected = expected;
 
         public int Count => (_chunks.Count * ChunkSize) + _inCurrent;
 
@@ -128,6 +129,7 @@ public sealed class ElementList : IReadOnlyList<Element>
             }
         }
 
+        /// <summary>The list of everything added. The builder must not be used after this: the list owns its last chunk.</summary>
         public ElementList ToList()
         {
             int length = Count;
@@ -148,15 +150,15 @@ public sealed class ElementList : IReadOnlyList<Element>
 
         private void Grow()
         {
-            if (_current.Length == ChunkSize)
+            if (_inCurrent == ChunkSize)
             {
                 _chunks.Add(_current);
-                _current = new Element[ChunkSize];
+                _current = [];
                 _inCurrent = 0;
-                return;
             }
 
-            var larger = new Element[Math.Max(16, _current.Length * 2)];
+            int size = _current.Length == 0 ? Math.Clamp(_expected - Count, 16, ChunkSize) : Math.Min(ChunkSize, _current.Length * 2);
+            var larger = new Element[size];
             Array.Copy(_current, larger, _inCurrent);
             _current = larger;
         }
