@@ -17,11 +17,11 @@ internal sealed class BlockParser
     private readonly List<SourceLine> _paragraph = new();
     private readonly StringBuilder _builder = new();
     private readonly RepeatedTexts _repeated = new();
-    private readonly ElementList.Builder _elements;
+    private readonly IElementSink _elements;
     private ImmutableArray<TitlePageEntry>.Builder? _titlePage;
     private int _maskIndex;
 
-    private BlockParser(string source, Mask[] masks, ElementList.Builder elements)
+    private BlockParser(string source, Mask[] masks, IElementSink elements)
     {
         _source = source;
         _masks = masks;
@@ -30,7 +30,7 @@ internal sealed class BlockParser
 
     /// <summary>Parses <c>[from, to)</c>; <paramref name="from"/> is a line start and <paramref name="line"/> its number.</summary>
     public static ImmutableArray<TitlePageEntry> Parse(
-        string source, Mask[] masks, int from, int to, int line, bool atDocumentStart, ElementList.Builder output)
+        string source, Mask[] masks, int from, int to, int line, bool atDocumentStart, IElementSink output)
     {
         var parser = new BlockParser(source, masks, output);
         parser.Run(from, to, line, atDocumentStart);

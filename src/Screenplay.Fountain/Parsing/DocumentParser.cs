@@ -11,9 +11,9 @@ internal static class DocumentParser
         var masks = MaskScanner.Scan(text);
         int start = BodyStart(text);
         var builder = new ElementList.Builder(text.Length / 50); // the feature script has one element per 51 characters
-        var titlePage = BlockParser.Parse(text, masks.Masks, start, text.Length, 1, atDocumentStart: true, builder);
-        var elements = builder.ToList();
-        return new Document(text, titlePage, elements, SceneIndexer.Build(elements), BuildNotes(text, masks.Masks))
+        var indexing = new SceneIndexer.Indexing(builder);
+        var titlePage = BlockParser.Parse(text, masks.Masks, start, text.Length, 1, atDocumentStart: true, indexing);
+        return new Document(text, titlePage, builder.ToList(), indexing.Scenes(), BuildNotes(text, masks.Masks))
         {
             Masks = masks,
         };

@@ -14,9 +14,9 @@ internal readonly ref struct ParagraphClassifier
     private readonly List<SourceLine> _lines;
     private readonly StringBuilder _sb;
     private readonly RepeatedTexts _repeated;
-    private readonly ElementList.Builder _output;
+    private readonly IElementSink _output;
 
-    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, RepeatedTexts repeated, ElementList.Builder output)
+    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, RepeatedTexts repeated, IElementSink output)
     {
         _source = source;
         _lines = lines;

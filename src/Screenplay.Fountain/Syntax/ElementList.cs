@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Screenplay.Fountain.Parsing;
 
 namespace Screenplay.Fountain.Syntax;
 
@@ -88,7 +89,7 @@ public sealed class ElementList : IReadOnlyList<Element>
     /// Appends elements into chunks. Every chunk but the last is full; the last grows by doubling up to a whole chunk, so a
     /// short document does not pay for 16 KB. A chunk taken whole from another list is shared, never written to again.
     /// </summary>
-    internal sealed class Builder
+    internal sealed class Builder : IElementSink
     {
         private readonly List<Element[]> _chunks = [];
         private readonly int _expected;
