@@ -126,7 +126,17 @@ public sealed class ElementList : IReadOnlyList<Element>
                     continue;
                 }
 
-                Add(source[from++]);
+                if (_inCurrent == _current.Length)
+                {
+                    Grow();
+                }
+
+                // As much as both the source chunk and this chunk hold, in one copy.
+                int offset = from & ChunkMask;
+                int n = Math.Min(Math.Min(to - from, ChunkSize - offset), _current.Length - _inCurrent);
+                Array.Copy(source._chunks[from >> ChunkShift], offset, _current, _inCurrent, n);
+                _inCurrent += n;
+                from += n;
             }
         }
 
