@@ -110,9 +110,9 @@ public sealed class CommandTests : IDisposable
         var stats = JsonDocument.Parse(run.Output).RootElement;
         Assert.Equal((2, 3, 2), (stats.GetProperty("pages").GetInt32(), stats.GetProperty("scenes").GetInt32(), stats.GetProperty("estimated_runtime_minutes").GetInt32()));
         Assert.Equal(
-            ["MARA 2 3 4 0.8", "JONAH 1 1 1 0.2"],
+            ["MARA 2 3 4 0.75 0.8", "JONAH 1 1 1 0.25 0.2"],
             stats.GetProperty("characters").EnumerateArray().Select(c =>
-                $"{c.GetProperty("name")} {c.GetProperty("speeches")} {c.GetProperty("lines")} {c.GetProperty("words")} {c.GetProperty("word_share")}"));
+                $"{c.GetProperty("name")} {c.GetProperty("speeches")} {c.GetProperty("lines")} {c.GetProperty("words")} {c.GetProperty("line_share")} {c.GetProperty("word_share")}"));
         Assert.Equal("""{"int":1,"ext":1,"int_ext":0,"unspecified":1}""", Compact(stats.GetProperty("settings")));
         Assert.Equal((1, 1, 1), (stats.GetProperty("times_of_day").GetProperty("day").GetInt32(), stats.GetProperty("times_of_day").GetProperty("night").GetInt32(), stats.GetProperty("times_of_day").GetProperty("other").GetInt32()));
     }

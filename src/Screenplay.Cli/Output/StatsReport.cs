@@ -22,11 +22,11 @@ internal static class StatsReport
         if (stats.Characters.Length > 0)
         {
             var width = Math.Max(9, stats.Characters.Max(c => c.Name.Length));
-            b.Append('\n').Append("Character".PadRight(width)).Append("  speeches  lines  words  share\n");
+            b.Append('\n').Append("Character".PadRight(width)).Append("  speeches  lines  words  line share  word share\n");
             foreach (var c in stats.Characters)
             {
                 b.Append(c.Name.PadRight(width))
-                    .Append(Invariant, $"  {c.Speeches,8}  {c.Lines,5}  {c.Words,5}  {c.WordShare,5:P0}\n");
+                    .Append(Invariant, $"  {c.Speeches,8}  {c.Lines,5}  {c.Words,5}  {c.LineShare,10:P0}  {c.WordShare,10:P0}\n");
             }
         }
 
@@ -60,6 +60,7 @@ internal static class StatsReport
                 json.WriteNumber("speeches", c.Speeches);
                 json.WriteNumber("lines", c.Lines);
                 json.WriteNumber("words", c.Words);
+                json.WriteNumber("line_share", Math.Round(c.LineShare, 4));
                 json.WriteNumber("word_share", Math.Round(c.WordShare, 4));
                 json.WriteEndObject();
             }

@@ -34,9 +34,11 @@ internal static class DialogueCounter
         }
 
         var totalWords = tallies.Values.Sum(t => t.Words);
+        var totalLines = tallies.Values.Sum(t => t.Lines);
         return [.. tallies
             .Select(p => new CharacterDialogue(p.Key, p.Value.Speeches, p.Value.Lines, p.Value.Words,
-                totalWords == 0 ? 0 : (double)p.Value.Words / totalWords))
+                totalWords == 0 ? 0 : (double)p.Value.Words / totalWords,
+                totalLines == 0 ? 0 : (double)p.Value.Lines / totalLines))
             .OrderByDescending(c => c.Words)
             .ThenByDescending(c => c.Speeches)
             .ThenBy(c => c.Name, StringComparer.Ordinal)];

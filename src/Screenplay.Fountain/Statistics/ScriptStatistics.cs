@@ -54,10 +54,10 @@ public sealed record ScriptStatistics(
 }
 
 /// <summary>
-/// How much one character speaks: speeches (cues), dialogue lines as written, words, and the share of all dialogue
-/// words (0..1). Names are counted without extensions, so <c>BRICK (V.O.)</c> and <c>BRICK</c> are one character.
+/// How much one character speaks: speeches (cues), dialogue lines as written, words, and the character's share of all
+/// dialogue words and of all dialogue lines (each 0..1; they differ when one speaks in short lines and another in long ones). Names are counted without extensions, so <c>BRICK (V.O.)</c> and <c>BRICK</c> are one character.
 /// </summary>
-public sealed record CharacterDialogue(string Name, int Speeches, int Lines, int Words, double WordShare);
+public sealed record CharacterDialogue(string Name, int Speeches, int Lines, int Words, double WordShare, double LineShare);
 
 /// <summary>A location (the heading without INT/EXT and time of day) and how many scenes are set there.</summary>
 public sealed record LocationCount(string Location, int Scenes);

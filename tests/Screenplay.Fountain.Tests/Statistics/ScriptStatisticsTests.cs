@@ -10,12 +10,12 @@ public sealed class ScriptStatisticsTests
     private static Document Script(params Element[] elements) => new("", [], [.. elements], [], []);
 
     [Fact]
-    public void Dialogue_is_counted_per_character_across_extensions_dual_cues_and_parentheticals()
+    public void Dialogue_is_counted_per_character_across_extensions_dual_cues_and_parentheticals_with_its_share_of_lines_and_words()
     {
         var document = Script(
             E(ElementType.SceneHeading, "INT. KITCHEN - DAY"),
             E(ElementType.Character, "ANNA"),
-            E(ElementType.Dialogue, "Pass the salt."),
+            E(ElementType.Dialogue, "Pass\nthe salt."),
             E(ElementType.Character, "BEN (O.S.)"),
             E(ElementType.Parenthetical, "(from the hall, shouting loudly)"),
             E(ElementType.Dialogue, "Get it yourself —\nI'm busy."),
@@ -28,7 +28,7 @@ public sealed class ScriptStatisticsTests
         var stats = ScriptStatistics.Compute(document, pageCount: 1);
 
         Assert.Equal(
-            [new CharacterDialogue("BEN", 2, 3, 6, 0.6), new CharacterDialogue("ANNA", 2, 2, 4, 0.4)],
+            [new CharacterDialogue("BEN", 2, 3, 6, 0.6, 0.5), new CharacterDialogue("ANNA", 2, 3, 4, 0.4, 0.5)],
             stats.Characters.ToArray());
     }
 
