@@ -155,6 +155,23 @@ internal readonly ref struct ParagraphClassifier
             return;
         }
 
+        // A two-space line keeps an empty line *inside* a speech; at its edges (after the cue or a parenthetical,
+        // before the paragraph's end) it is only outer whitespace, so the speech starts and ends at written text.
+        while (from < to && _lines[from].Text(_source).IsWhiteSpace())
+        {
+            from++;
+        }
+
+        while (to > from && _lines[to - 1].Text(_source).IsWhiteSpace())
+        {
+            to--;
+        }
+
+        if (from == to)
+        {
+            return;
+        }
+
         if (to - from == 1)
         {
             Emit(ElementType.Dialogue, _lines[from].Text(_source).Trim().ToString(), from, from);
