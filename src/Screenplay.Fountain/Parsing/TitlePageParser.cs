@@ -35,6 +35,19 @@ internal static class TitlePageParser
 
         void Flush()
         {
+            // Lines of spaces around a value only look blank; inside it they are kept as empty lines.
+            while (values.Count > 0 && values[^1].Length == 0)
+            {
+                values.RemoveAt(values.Count - 1);
+            }
+
+            var leading = 0;
+            while (leading < values.Count && values[leading].Length == 0)
+            {
+                leading++;
+            }
+
+            values.RemoveRange(0, leading);
             if (key is not null)
             {
                 entries.Add(new TitlePageEntry(key, string.Join('\n', values), new SourceSpan(start, end - start, line)));
