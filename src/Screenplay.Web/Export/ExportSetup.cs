@@ -78,9 +78,9 @@ internal static class ExportSetup
         if (!check.Allowed) return (check.ToProblem(), null);
         await using var db = await dbFactory.CreateDbContextAsync();
         var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new ExportedScript(s.Title, s.Text, s.Version)).SingleAsync();
+            .Select(s => new ExportedScript(s.Title, s.Text)).SingleAsync();
         return (null, script);
     }
 
-    internal sealed record ExportedScript(string Title, string Text, int Version);
+    internal sealed record ExportedScript(string Title, string Text);
 }

@@ -11,8 +11,9 @@ public sealed record SceneText(string Text, int Version, IReadOnlyList<SceneHead
     private Dictionary<Guid, SceneHead>? byId;
 
     /// <summary>
-    /// <paramref name="thread"/> as of this text: on its scene's place here, or detached when the scene is not in it;
-    /// with its passage when it has one in this version.
+    /// <paramref name="thread"/> (as listed just before this was taken) as of this text: on its scene's place here, or
+    /// detached when the scene is not in it; with its passage when it has one in this version. A thread listed without
+    /// a passage has none (a move dropped it), whatever a session still followed.
     /// </summary>
     public ThreadView Place(ThreadView thread)
     {
@@ -20,7 +21,7 @@ public sealed record SceneText(string Text, int Version, IReadOnlyList<SceneHead
         var scene = byId.TryGetValue(thread.Scene.Id, out var here)
             ? new SceneRef(here.Id, here.Ordinal, here.Heading, false)
             : thread.Scene with { Ordinal = null, Vanished = true };
-        var passage = Passages.GetValueOrDefault(thread.Id) ?? thread.Passage;
+        var passage = thread.Passage is null ? null : Passages.GetValueOrDefault(thread.Id) ?? thread.Passage;
         return thread with { Scene = scene, Passage = !scene.Vanished && passage?.Version == Version ? passage : null };
     }
 }
