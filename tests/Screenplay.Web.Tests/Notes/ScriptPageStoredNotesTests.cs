@@ -8,8 +8,9 @@ using Screenplay.Web.Tests.Collaboration;
 namespace Screenplay.Web.Tests.Notes;
 
 /// <summary>
-/// The read-only script page shows what is stored: it never loads a live session (the edit log replayed, the scenes
-/// tracked) just to be read, whether the script has notes or was imported and never opened since.
+/// The read-only script page and the notes exports show what is stored when no session holds the script: they never
+/// load one (the edit log replayed, the scenes tracked) just to be read, whether the script has notes or was imported
+/// and never opened since.
 /// </summary>
 public sealed class ScriptPageStoredNotesTests(HubApp fixture) : IClassFixture<HubApp>
 {
@@ -23,14 +24,21 @@ public sealed class ScriptPageStoredNotesTests(HubApp fixture) : IClassFixture<H
         var owner = await app.CreateUserAsync("Olive Owner");
         var scriptId = await owner.CreateScriptAsync("Stored notes", NotesApp.Text.ReplaceLineEndings("\n"));
         var scenes = (await notes.ListScenesAsync(scriptId, owner.Id))!;
-        Assert.True((await notes.CreateAsync(scriptId, owner.Id, scenes[2].Id, "Board it **later**.")).Done);
+        var text = NotesApp.Text.ReplaceLineEndings("\n");
+        var at = text.IndexOf("The window is boarded up.", StringComparison.Ordinal);
+        var version = await sessions.UseAsync(scriptId, session => Task.FromResult(session.Version));
+        Assert.True((await notes.CreateAsync(scriptId, owner.Id, scenes[2].Id, "Board it **later**.", new PassageInput(at, at + 10, version))).Done);
         await CollaborationIntents.EventuallyAsync(() => !sessions.IsLoaded(scriptId), "the idle script is unloaded");
 
         var page = new HtmlParser().ParseDocument(await (await owner.Client.GetAsync($"/scripts/{scriptId}")).Content.ReadAsStringAsync());
+        // The notes report from what is stored too: the text and the passage saved with it when the script was unloaded.
+        var report = await (await owner.Client.GetAsync($"/scripts/{scriptId}/export/notes.md")).Content.ReadAsStringAsync();
 
         Assert.Equal("1", page.QuerySelector(".scene-navigator [data-scene-notes='2']")!.TextContent);
         Assert.Equal("later", page.QuerySelector(".script-notes .note-body strong")!.TextContent);
-        Assert.False(sessions.IsLoaded(scriptId), "reading the script page loaded its live session");
+        Assert.Contains("## 3. INT\\. KITCHEN \\- LATER", report, StringComparison.Ordinal);
+        Assert.Contains("On: *The window*", report, StringComparison.Ordinal);
+        Assert.False(sessions.IsLoaded(scriptId), "reading the script page or its notes loaded its live session");
     }
 
     [Fact]
