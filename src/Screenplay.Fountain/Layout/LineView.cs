@@ -12,24 +12,24 @@ internal sealed class LineView : IReadOnlyList<Slice>
     /// <summary>How much text after a cut is re-wrapped while looking for a line start the original wrap also has.</summary>
     private const int ResyncWindow = 2048;
 
-    private readonly List<Slice> _head;
+    private readonly Slice[] _head;
     private readonly LineView? _tail;
     private readonly int _tailStart;
 
-    private LineView(List<Slice> head, LineView? tail, int tailStart)
+    private LineView(Slice[] head, LineView? tail, int tailStart)
     {
         // Keep views one level deep: share the original's own tail rather than the original, so that lookups stay
         // O(1) however many times a paragraph is split.
         if (tail is not null && tail._tail is not null)
         {
-            if (tailStart < tail._head.Count)
+            if (tailStart < tail._head.Length)
             {
-                head = [.. head, .. tail._head.Skip(tailStart)];
+                head = [.. head, .. tail._head.AsSpan(tailStart)];
                 tailStart = tail._tailStart;
             }
             else
             {
-                tailStart = tail._tailStart + tailStart - tail._head.Count;
+                tailStart = tail._tailStart + tailStart - tail._head.Length;
             }
 
             tail = tail._tail;
@@ -38,15 +38,18 @@ internal sealed class LineView : IReadOnlyList<Slice>
         _head = head;
         _tail = tail;
         _tailStart = tailStart;
-        Count = head.Count + (tail is null ? 0 : tail.Count - tailStart);
+        Count = head.Length + (tail is null ? 0 : tail.Count - tailStart);
     }
 
     public int Count { get; }
 
-    public Slice this[int index] => index < _head.Count ? _head[index] : _tail![_tailStart + index - _head.Count];
+    public Slice this[int index] => index < _head.Length ? _head[index] : _tail![_tailStart + index - _head.Length];
 
     public static LineView Wrap(string text, int start, int end, int width) =>
-        new(LineWrapper.Wrap(text, start, end, width), null, 0);
+        Of(LineWrapper.Wrap(text, start, end, width));
+
+    /// <summary>Lines already wrapped into a reused <paramref name="buffer"/>, copied to an array of their own.</summary>
+    public static LineView Of(List<Slice> buffer) => new([.. buffer], null, 0);
 
     /// <summary>The wrap of [<paramref name="start"/>, <paramref name="end"/>), where <paramref name="end"/> is the end of <paramref name="original"/>'s text.</summary>
     public static LineView Suffix(LineView original, string text, int start, int end, int width)
@@ -64,11 +67,11 @@ internal sealed class LineView : IReadOnlyList<Slice>
             var match = original.IndexOfStart(window[k].Start);
             if (match >= 0)
             {
-                return new LineView(window.GetRange(0, k), original, match);
+                return new LineView([.. window.GetRange(0, k)], original, match);
             }
         }
 
-        return start + ResyncWindow >= end ? new LineView(window, null, 0) : Wrap(text, start, end, width);
+        return start + ResyncWindow >= end ? Of(window) : Wrap(text, start, end, width);
     }
 
     /// <summary>Index of the line starting exactly at <paramref name="position"/>, or -1 (line starts increase).</summary>

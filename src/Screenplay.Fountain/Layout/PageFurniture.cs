@@ -3,29 +3,27 @@ using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
 
-/// <summary>Turns a flowed page into positioned lines and adds what is printed around the text: page number, header label, scene numbers, revision marks.</summary>
-internal static class PageFurniture
+/// <summary>
+/// Turns a flowed page into positioned lines and adds what is printed around the text: page number, header label,
+/// scene numbers, revision marks. One instance serves a whole pagination and reuses its buffers from page to page.
+/// </summary>
+internal sealed class PageFurniture(PageLayout layout, RevisionIndex revisions)
 {
-    /// <param name="printedNumber">The page's number as printed ("12", "12A", "12-13"); the first page "1" prints none.</param>
-    public static ImmutableArray<LayoutLine> Finish(List<(int Row, DraftLine Line)> body, string printedNumber, PageLayout layout, RevisionIndex revisions)
+    private static readonly ImmutableArray<TextRun> RevisionMark = [new TextRun("*")];
+
+    private readonly List<LayoutLine> _lines = [];
+    private readonly HashSet<int> _markedRows = [];
+
+    /// <summary>The page's text lines at their rows, with scene numbers and revision marks beside them.</summary>
+    public LayoutLine[] Body(List<(int Row, DraftLine Line)> body)
     {
-        var lines = ImmutableArray.CreateBuilder<LayoutLine>(body.Count + 2);
-        if (!string.IsNullOrEmpty(layout.HeaderLabel))
-        {
-            lines.Add(new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(layout.HeaderLabel)]));
-        }
-
-        if (Page.LabelOf(printedNumber) is { } label)
-        {
-            lines.Add(new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]));
-        }
-
-        var markedRows = new HashSet<int>();
+        _lines.Clear();
+        _markedRows.Clear();
         foreach (var (bodyRow, draft) in body)
         {
             var row = Formats.FirstBodyRow + bodyRow;
             var revised = draft.Kind != LineKind.More && revisions.Touches(draft.SourceStart, draft.SourceLength);
-            lines.Add(new LayoutLine(draft.Kind, draft.X, row, draft.Runs)
+            _lines.Add(new LayoutLine(draft.Kind, draft.X, row, draft.Runs)
             {
                 ElementIndex = draft.ElementIndex,
                 SourceStart = draft.SourceStart,
@@ -38,18 +36,45 @@ internal static class PageFurniture
             if (layout.SceneNumbers && draft.SceneNumber is { } number)
             {
                 var columns = TextColumns.Of(number);
-                lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberLeftEnd - columns), row, [new TextRun(number)]) { ElementIndex = draft.ElementIndex });
-                lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberRightColumn), row, [new TextRun(number)]) { ElementIndex = draft.ElementIndex });
+                ImmutableArray<TextRun> runs = [new TextRun(number)];
+                _lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberLeftEnd - columns), row, runs) { ElementIndex = draft.ElementIndex });
+                _lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberRightColumn), row, runs) { ElementIndex = draft.ElementIndex });
             }
 
             // Dual dialogue puts two lines on one row: one asterisk is enough.
-            if (revised && markedRows.Add(row))
+            if (revised && _markedRows.Add(row))
             {
-                lines.Add(new LayoutLine(LineKind.RevisionMark, Formats.X(Formats.RevisionMarkColumn), row, [new TextRun("*")]) { ElementIndex = draft.ElementIndex });
+                _lines.Add(new LayoutLine(LineKind.RevisionMark, Formats.X(Formats.RevisionMarkColumn), row, RevisionMark) { ElementIndex = draft.ElementIndex });
             }
         }
 
-        return lines.ToImmutable();
+        return [.. _lines];
+    }
+
+    /// <param name="printedNumber">The page's number as printed ("12", "12A", "12-13"); the first page "1" prints none.</param>
+    public static ImmutableArray<LayoutLine> Finish(LayoutLine[] body, string printedNumber, PageLayout layout)
+    {
+        var header = string.IsNullOrEmpty(layout.HeaderLabel) ? null : layout.HeaderLabel;
+        var label = Page.LabelOf(printedNumber);
+        if (header is null && label is null)
+        {
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(body);
+        }
+
+        var lines = new LayoutLine[body.Length + (header is null ? 0 : 1) + (label is null ? 0 : 1)];
+        var at = 0;
+        if (header is not null)
+        {
+            lines[at++] = new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(header)]);
+        }
+
+        if (label is not null)
+        {
+            lines[at++] = new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]);
+        }
+
+        body.CopyTo(lines, at);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lines);
     }
 }
 
