@@ -188,7 +188,10 @@ internal sealed class PageFlow(BlockBuilder blocks, PageFurniture furniture, int
 
     /// <summary>
     /// The latest allowed cut of <paramref name="block"/> whose first part ends at or before <paramref name="limit"/>,
-    /// or null. A taller first part never ends earlier, so the tallest one that fits is found by halving.
+    /// or null. Found by halving, which is right because <see cref="Block.Split"/> is monotone in the rows it is given:
+    /// more rows only add candidate cuts (the rules that reject one, widows, orphans, a rest too short, a cut right after
+    /// a parenthetical, do not depend on the rows), so a cut that exists still exists with more rows and ends no earlier.
+    /// Tests/Layout/BlockSplitTests checks that property on every kind of block.
     /// </summary>
     private static (Block First, Block Remainder)? CutBefore(Block block, int limit, bool forced)
     {
