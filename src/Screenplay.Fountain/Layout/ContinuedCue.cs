@@ -6,15 +6,11 @@ namespace Screenplay.Fountain.Layout;
 /// "NAME (CONT'D)" for the top of the next page when a dialogue group is split; a cue that already says CONT'D stays
 /// as it is. Built only when a split asks for it: most speeches never cross a page.
 /// </summary>
-internal sealed class ContinuedCue(StyledText cueText, int firstLineSourceLength, int sourceStart, int cue, Format format, DualSide side)
+internal readonly struct ContinuedCue(StyledText cueText, int firstLineSourceLength, int sourceStart, int cue, Format format, DualSide side)
 {
     private static readonly TextRun Suffix = new(" (CONT'D)");
 
-    private DraftLine? _line;
-
-    public DraftLine Line => _line ??= Build();
-
-    private DraftLine Build()
+    public DraftLine Build()
     {
         var name = cueText.Plain.Replace('\n', ' ').Trim();
         var runs = cueText.Runs(0, cueText.Length);

@@ -96,7 +96,7 @@ internal sealed class DialogueBlock(DraftLine[] cue, List<WrappedPart> parts, Co
             var more = new DraftLine(LineKind.More, Formats.X(characterFormat.Column), MoreRuns,
                 part.ElementIndex, moreSource, 0, part.Dual);
             return (new DialogueBlock(cue, first, continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more, Continued = Continued },
-                    new DialogueBlock([continuedCue.Line], rest, continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
+                    new DialogueBlock([continuedCue.Build()], rest, continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
         }
 
         return null;

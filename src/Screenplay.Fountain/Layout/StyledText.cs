@@ -7,16 +7,17 @@ namespace Screenplay.Fountain.Layout;
 /// An element's printable text flattened to one string with its emphasis runs, so that wrapping and splitting work on
 /// plain indices and runs are rebuilt only for the slices that get printed. A line that prints the whole element
 /// reuses the element's own runs when they are already what would be built (no tabs, no empty runs, no two
-/// neighbours with one emphasis): most cues, headings and short lines allocate no text at all.
+/// neighbours with one emphasis): most cues, headings and short lines allocate no text at all. A struct: it lives
+/// inside the part or block that wraps it rather than as an object of its own.
 /// </summary>
-internal sealed class StyledText
+internal readonly struct StyledText
 {
     // Runs after flattening: run k covers [_starts[k], _starts[k + 1]) (the last one to the end) with _emphasis[k].
     // Null for a single run, whose emphasis is _uniform. Adjacent runs never share an emphasis and none is empty.
     private readonly int[]? _starts;
     private readonly Emphasis[]? _emphasis;
     private readonly Emphasis _uniform;
-    private ImmutableArray<TextRun> _whole;
+    private readonly ImmutableArray<TextRun> _whole;
 
     private StyledText(string plain, int[]? starts, Emphasis[]? emphasis, Emphasis uniform, ImmutableArray<TextRun> whole)
     {
@@ -101,7 +102,7 @@ internal sealed class StyledText
 
     public static StyledText Unstyled(string text) =>
         text.AsSpan().IndexOfAny('\t', '\r') < 0
-            ? new StyledText(text, null, null, Emphasis.None, default)
+            ? new StyledText(text, null, null, Emphasis.None, text.Length > 0 ? [new TextRun(text)] : default)
             : From([new TextRun(text)], text);
 
     public ImmutableArray<TextRun> Runs(int start, int end)
@@ -111,17 +112,7 @@ internal sealed class StyledText
             return [];
         }
 
-        if (start == 0 && end == Plain.Length)
-        {
-            if (_whole.IsDefault)
-            {
-                _whole = Build(0, Plain.Length);
-            }
-
-            return _whole;
-        }
-
-        return Build(start, end);
+        return start == 0 && end == Plain.Length && !_whole.IsDefault ? _whole : Build(start, end);
     }
 
     private ImmutableArray<TextRun> Build(int start, int end)
