@@ -14,7 +14,13 @@ internal sealed class PageFurniture(PageLayout layout, RevisionIndex revisions)
     private readonly List<LayoutLine> _lines = [];
     private readonly HashSet<int> _markedRows = [];
 
-    /// <summary>The page's text lines at their rows, with scene numbers and revision marks beside them.</summary>
+    /// <summary>Leading slots <see cref="Body"/> leaves free for the header label and the page number.</summary>
+    private int Reserved => (string.IsNullOrEmpty(layout.HeaderLabel) ? 0 : 1) + 1;
+
+    /// <summary>
+    /// The page's text lines at their rows, with scene numbers and revision marks beside them, after free slots for
+    /// the header label and page number (<see cref="Finish"/> fills them once the page's number is final).
+    /// </summary>
     public LayoutLine[] Body(List<(int Row, DraftLine Line)> body)
     {
         _lines.Clear();
@@ -48,32 +54,32 @@ internal sealed class PageFurniture(PageLayout layout, RevisionIndex revisions)
             }
         }
 
-        return [.. _lines];
+        var lines = new LayoutLine[Reserved + _lines.Count];
+        _lines.CopyTo(lines, Reserved);
+        return lines;
     }
 
+    /// <summary>The page's lines: header label and page number in the slots <see cref="Body"/> left, then the body.</summary>
+    /// <param name="body">A result of <see cref="Body"/>, filled in place when the page has a number to print.</param>
     /// <param name="printedNumber">The page's number as printed ("12", "12A", "12-13"); the first page "1" prints none.</param>
-    public static ImmutableArray<LayoutLine> Finish(LayoutLine[] body, string printedNumber, PageLayout layout)
+    public ImmutableArray<LayoutLine> Finish(LayoutLine[] body, string printedNumber)
     {
-        var header = string.IsNullOrEmpty(layout.HeaderLabel) ? null : layout.HeaderLabel;
-        var label = Page.LabelOf(printedNumber);
-        if (header is null && label is null)
+        var at = 0;
+        if (!string.IsNullOrEmpty(layout.HeaderLabel))
         {
+            body[at++] = new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(layout.HeaderLabel)]);
+        }
+
+        if (Page.LabelOf(printedNumber) is { } label)
+        {
+            body[at] = new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]);
             return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(body);
         }
 
-        var lines = new LayoutLine[body.Length + (header is null ? 0 : 1) + (label is null ? 0 : 1)];
-        var at = 0;
-        if (header is not null)
-        {
-            lines[at++] = new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(header)]);
-        }
-
-        if (label is not null)
-        {
-            lines[at++] = new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]);
-        }
-
-        body.CopyTo(lines, at);
+        // No number on this page (the first): close the slot it would have taken.
+        var lines = new LayoutLine[body.Length - 1];
+        body.AsSpan(0, at).CopyTo(lines);
+        body.AsSpan(at + 1).CopyTo(lines.AsSpan(at));
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lines);
     }
 }

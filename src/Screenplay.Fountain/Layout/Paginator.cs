@@ -20,12 +20,13 @@ public static class Paginator
         var bodyRows = Formats.BodyRows(paper);
 
         var locked = layout.LockedPages?.Ends;
-        var flow = new PageFlow(new BlockBuilder(document, bodyRows, layout.SceneNotes), new PageFurniture(layout, new RevisionIndex(layout.Revisions)), bodyRows, locked);
+        var furniture = new PageFurniture(layout, new RevisionIndex(layout.Revisions));
+        var flow = new PageFlow(new BlockBuilder(document, bodyRows, layout.SceneNotes), furniture, bodyRows, locked);
         var flowed = flow.Run();
         IReadOnlyList<PageNumbering> numbers = flow.Numbers;
         if (flowed.Count == 0)
         {
-            flowed.Add([]); // an empty script still prints (and previews) as one blank page
+            flowed.Add(furniture.Body([])); // an empty script still prints (and previews) as one blank page
             numbers = locked is { } ends ? [new PageNumbering(1, 0, ends.Length + 1)] : [];
         }
 
@@ -40,7 +41,8 @@ public static class Paginator
         {
             var number = p + 1;
             var printed = locked is null ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : numbers[p].ToString();
-            foreach (var line in flowed[p])
+            var lines = furniture.Finish(flowed[p], printed);
+            foreach (var line in lines)
             {
                 if (line.ElementIndex >= 0)
                 {
@@ -53,7 +55,7 @@ public static class Paginator
                 }
             }
 
-            pages.Add(new Page(number, PageFurniture.Finish(flowed[p], printed, layout)) { PrintedNumber = printed });
+            pages.Add(new Page(number, lines) { PrintedNumber = printed });
         }
 
         var scenes = SceneMap(document, elementFirstPage, elementLastPage);
