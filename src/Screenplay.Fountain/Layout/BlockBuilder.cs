@@ -202,7 +202,8 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
         var cueMap = SourceMap.Build(_source, cueElement.Span, cueText.Plain);
         var cueLines = Lines(LineKind.Character, formats.Character, cueText, cueMap, cue, side: side);
 
-        var parts = new List<WrappedPart>(end - cue - 1);
+        var parts = new WrappedPart[end - cue - 1];
+        var at = 0;
         for (var j = cue + 1; j < end; j++)
         {
             var element = _elements[j];
@@ -216,7 +217,12 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             var (kind, format) = element.Type == ElementType.Parenthetical
                 ? (LineKind.Parenthetical, formats.Parenthetical)
                 : (LineKind.Dialogue, formats.Dialogue);
-            parts.Add(Part(kind, text, map, j, format, side));
+            parts[at++] = Part(kind, text, map, j, format, side);
+        }
+
+        if (at < parts.Length)
+        {
+            Array.Resize(ref parts, at); // an empty paragraph prints nothing
         }
 
         var continued = new ContinuedCue(cueText, cueLines.Length > 0 ? cueLines[0].SourceLength : 0, cueElement.Span.Start, cue, formats.Character, side);

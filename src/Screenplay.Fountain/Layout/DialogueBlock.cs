@@ -9,7 +9,7 @@ namespace Screenplay.Fountain.Layout;
 /// <see cref="Formats.MinLinesEachSide"/> dialogue lines on each page: the first page ends with "(MORE)" and the next
 /// starts with "NAME (CONT'D)".
 /// </summary>
-internal sealed class DialogueBlock(DraftLine[] cue, List<WrappedPart> parts, ContinuedCue continuedCue, Format characterFormat) : Block
+internal sealed class DialogueBlock(DraftLine[] cue, WrappedPart[] parts, ContinuedCue continuedCue, Format characterFormat) : Block
 {
     private static readonly ImmutableArray<TextRun> MoreRuns = [new TextRun("(MORE)")];
 
@@ -32,7 +32,7 @@ internal sealed class DialogueBlock(DraftLine[] cue, List<WrappedPart> parts, Co
         var min = forced ? 1 : Formats.MinLinesEachSide;
         var candidates = new List<(int Part, int Cut)>();
         var used = cue.Length;
-        for (var j = 0; j < parts.Count && used + 1 < rows; j++)
+        for (var j = 0; j < parts.Length && used + 1 < rows; j++)
         {
             var part = parts[j];
             if (part.Kind == LineKind.Dialogue)
@@ -53,7 +53,7 @@ internal sealed class DialogueBlock(DraftLine[] cue, List<WrappedPart> parts, Co
                     }
                 }
 
-                if (j < parts.Count - 1 && used + part.Lines.Count + 1 <= rows)
+                if (j < parts.Length - 1 && used + part.Lines.Count + 1 <= rows)
                 {
                     candidates.Add((j, -1));
                 }
@@ -95,8 +95,8 @@ internal sealed class DialogueBlock(DraftLine[] cue, List<WrappedPart> parts, Co
 
             var more = new DraftLine(LineKind.More, Formats.X(characterFormat.Column), MoreRuns,
                 part.ElementIndex, moreSource, 0, part.Dual);
-            return (new DialogueBlock(cue, first, continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more, Continued = Continued },
-                    new DialogueBlock([continuedCue.Build()], rest, continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
+            return (new DialogueBlock(cue, [.. first], continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more, Continued = Continued },
+                    new DialogueBlock([continuedCue.Build()], [.. rest], continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
         }
 
         return null;

@@ -44,57 +44,56 @@ internal readonly struct StyledText
             return new StyledText(runs[0].Text, null, null, runs[0].Emphasis, runs[0].Text.Length > 0 ? runs : default);
         }
 
+        // The element's runs print as they are when none is empty, none has a tab or carriage return, and no two
+        // neighbours share an emphasis (else the runs built below differ from them).
         var reusable = true;
-        var length = 0;
-        for (var k = 0; k < runs.Length; k++)
-        {
-            var run = runs[k].Text;
-            reusable &= run.Length > 0 && run.AsSpan().IndexOfAny('\t', '\r') < 0 && (k == 0 || runs[k - 1].Emphasis != runs[k].Emphasis);
-            foreach (var c in run)
-            {
-                length += c switch { '\t' => 4, '\r' => 0, _ => 1 };
-            }
-        }
-
-        var chars = new char[length];
         var starts = new List<int>(runs.Length);
         var emphasis = new List<Emphasis>(runs.Length);
         var at = 0;
-        foreach (var run in runs)
+        for (var k = 0; k < runs.Length; k++)
         {
+            var run = runs[k];
             var runStart = at;
             foreach (var c in run.Text)
             {
-                // Tabs print as four spaces (as in the Fountain spec's indented action); a carriage return never prints.
-                switch (c)
-                {
-                    case '\t':
-                        chars.AsSpan(at, 4).Fill(' ');
-                        at += 4;
-                        break;
-                    case '\r':
-                        break;
-                    default:
-                        chars[at++] = c;
-                        break;
-                }
+                at += c switch { '\t' => 4, '\r' => 0, _ => 1 };
             }
 
-            if (at == runStart)
-            {
-                continue;
-            }
+            reusable &= at - runStart == run.Text.Length && run.Text.Length > 0 && run.Text.AsSpan().IndexOfAny('\t', '\r') < 0
+                && (k == 0 || runs[k - 1].Emphasis != run.Emphasis);
 
-            if (emphasis.Count > 0 && emphasis[^1] == run.Emphasis)
+            if (at == runStart || (emphasis.Count > 0 && emphasis[^1] == run.Emphasis))
             {
-                continue; // one emphasis continues across the two runs
+                continue; // empty, or one emphasis continuing across two runs
             }
 
             starts.Add(runStart);
             emphasis.Add(run.Emphasis);
         }
 
-        var plain = new string(chars);
+        var plain = string.Create(at, runs, static (chars, runs) =>
+        {
+            var at = 0;
+            foreach (var run in runs)
+            {
+                foreach (var c in run.Text)
+                {
+                    // Tabs print as four spaces (as in the Fountain spec's indented action); a carriage return never prints.
+                    switch (c)
+                    {
+                        case '\t':
+                            chars.Slice(at, 4).Fill(' ');
+                            at += 4;
+                            break;
+                        case '\r':
+                            break;
+                        default:
+                            chars[at++] = c;
+                            break;
+                    }
+                }
+            }
+        });
         return emphasis.Count <= 1
             ? new StyledText(plain, null, null, emphasis.Count == 1 ? emphasis[0] : Emphasis.None, reusable ? runs : default)
             : new StyledText(plain, [.. starts], [.. emphasis], Emphasis.None, reusable ? runs : default);
