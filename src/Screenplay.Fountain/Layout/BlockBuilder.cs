@@ -9,7 +9,7 @@ namespace Screenplay.Fountain.Layout;
 /// </summary>
 internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArray<SceneNotes> sceneNotes = default)
 {
-    private readonly ImmutableArray<Element> _elements = document.Elements;
+    private readonly ElementList _elements = document.Elements;
     private readonly string _source = document.Source;
     private readonly Queue<(int End, Block Block)> _notes = NotesBlockBuilder.ByEnd(document, sceneNotes);
 
