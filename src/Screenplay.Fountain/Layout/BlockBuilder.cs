@@ -225,7 +225,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             Array.Resize(ref parts, at); // an empty paragraph prints nothing
         }
 
-        var continued = new ContinuedCue(cueText, cueLines.Length > 0 ? cueLines[0].SourceLength : 0, cueElement.Span.Start, cue, formats.Character, side);
+        var continued = new ContinuedCue(cueElement, cue, cueLines.Length > 0 ? cueLines[0].SourceLength : 0, side);
         return new DialogueBlock(cueLines, parts, continued, formats.Character);
     }
 }

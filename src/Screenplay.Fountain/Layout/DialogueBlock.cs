@@ -17,7 +17,7 @@ internal sealed class DialogueBlock(DraftLine[] cue, WrappedPart[] parts, Contin
     {
         get
         {
-            var height = cue.Length + (More is null ? 0 : 1);
+            var height = cue.Length + (HasMore ? 1 : 0);
             foreach (var part in parts)
             {
                 height += part.Lines.Count;
@@ -93,17 +93,20 @@ internal sealed class DialogueBlock(DraftLine[] cue, WrappedPart[] parts, Contin
                 continue;
             }
 
-            var more = new DraftLine(LineKind.More, Formats.X(characterFormat.Column), MoreRuns,
-                part.ElementIndex, moreSource, 0, part.Dual);
-            return (new DialogueBlock(cue, [.. first], continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more, Continued = Continued },
-                    new DialogueBlock([continuedCue.Build()], [.. rest], continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
+            return (new DialogueBlock(cue, [.. first], continuedCue, characterFormat) { SpaceBefore = SpaceBefore, MoreAt = (part.ElementIndex, moreSource), Continued = Continued },
+                    new DialogueBlock([continuedCue.Build(characterFormat)], [.. rest], continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
         }
 
         return null;
     }
 
-    /// <summary>Printed under the last line when the group continues on the next page.</summary>
-    private DraftLine? More { get; init; }
+    /// <summary>
+    /// When the group continues on the next page: the element and source offset of the "(MORE)" printed under its
+    /// last line (the line itself is made when the page is emitted). (-1, 0) otherwise.
+    /// </summary>
+    private (int Element, int Source) MoreAt { get; init; } = (-1, 0);
+
+    private bool HasMore => MoreAt.Element >= 0;
 
     /// <summary>The rest of a split group: its cue is the repeated "NAME (CONT'D)", not text of its own.</summary>
     private bool Continued { get; init; }
@@ -143,9 +146,9 @@ internal sealed class DialogueBlock(DraftLine[] cue, WrappedPart[] parts, Contin
             }
         }
 
-        if (More is { } more)
+        if (HasMore)
         {
-            into.Add((row, more));
+            into.Add((row, new DraftLine(LineKind.More, Formats.X(characterFormat.Column), MoreRuns, MoreAt.Element, MoreAt.Source, 0, parts[^1].Dual)));
         }
     }
 
