@@ -141,6 +141,30 @@ public sealed class LiveEditingBrowserTests(BrowserFixture browser, ScreenplayAp
     });
 
     [Fact]
+    public Task Edits_typed_offline_right_before_the_tab_is_closed_are_kept() => browsers.RunAsync(async () =>
+    {
+        var ann = await app.CreateUserAsync("Ann");
+        var scriptId = await ann.CreateScriptAsync("Tunnel", "INT. TRAIN - NIGHT\n\nDarkness.");
+        var annBrowser = await NewBrowserAsync(ann);
+        var annPage = await OpenLiveEditorAsync(annBrowser, ann, scriptId);
+        await annBrowser.SetOfflineAsync(true);
+        await Expect(annPage.Locator(".cm-sp-status[data-status=offline]")).ToBeVisibleAsync();
+
+        // One edit, and the tab closed at once: well within the storage write's delay, so only pagehide can keep it.
+        await annPage.Locator(".cm-content").ClickAsync();
+        await annPage.Keyboard.PressAsync("Control+End");
+        await annPage.Keyboard.InsertTextAsync(" A tunnel.");
+        annPage.Dialog += (_, dialog) => _ = dialog.AcceptAsync(); // the unsaved-edits question before leaving
+        await annPage.CloseAsync(new() { RunBeforeUnload = true });
+        await AssertEventuallyAsync(() => Task.FromResult(annPage.IsClosed), "the tab closes");
+        await annBrowser.SetOfflineAsync(false);
+
+        var again = await OpenLiveEditorAsync(annBrowser, ann, scriptId);
+        await Expect(again.Locator(".cm-sp-status-notice")).ToContainTextAsync("1 offline edit restored");
+        Assert.Equal("INT. TRAIN - NIGHT\n\nDarkness. A tunnel.", await TextAsync(again));
+    });
+
+    [Fact]
     public Task Undo_takes_back_only_ones_own_typing_and_replace_all_reaches_the_other_writer() => browsers.RunAsync(async () =>
     {
         var ann = await app.CreateUserAsync("Ann");
