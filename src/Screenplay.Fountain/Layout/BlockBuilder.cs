@@ -7,7 +7,7 @@ namespace Screenplay.Fountain.Layout;
 /// <summary>Turns the document's elements into blocks of wrapped lines, in order. Sections, synopses and notes do not print.</summary>
 internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArray<SceneNotes> sceneNotes = default)
 {
-    private readonly ImmutableArray<Element> _elements = document.Elements;
+    private readonly ElementList _elements = document.Elements;
     private int _sceneOrdinal;
 
     /// <summary>The blocks in a pooled list (a long script's would otherwise be a large-object-heap array); the caller disposes it.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -17,11 +16,12 @@ internal sealed class BlockParser
     private readonly Mask[] _masks;
     private readonly List<SourceLine> _paragraph = new();
     private readonly StringBuilder _builder = new();
-    private readonly PooledList<Element> _elements;
+    private readonly RepeatedTexts _repeated = new();
+    private readonly IElementSink _elements;
     private ImmutableArray<TitlePageEntry>.Builder? _titlePage;
     private int _maskIndex;
 
-    private BlockParser(string source, Mask[] masks, PooledList<Element> elements)
+    private BlockParser(string source, Mask[] masks, IElementSink elements)
     {
         _source = source;
         _masks = masks;
@@ -30,7 +30,7 @@ internal sealed class BlockParser
 
     /// <summary>Parses <c>[from, to)</c>; <paramref name="from"/> is a line start and <paramref name="line"/> its number.</summary>
     public static ImmutableArray<TitlePageEntry> Parse(
-        string source, Mask[] masks, int from, int to, int line, bool atDocumentStart, PooledList<Element> output)
+        string source, Mask[] masks, int from, int to, int line, bool atDocumentStart, IElementSink output)
     {
         var parser = new BlockParser(source, masks, output);
         parser.Run(from, to, line, atDocumentStart);
@@ -168,7 +168,7 @@ internal sealed class BlockParser
         }
         else
         {
-            new ParagraphClassifier(_source, _paragraph, _builder, _elements).Classify();
+            new ParagraphClassifier(_source, _paragraph, _builder, _repeated, _elements).Classify();
         }
 
         firstParagraph = false;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -11,15 +10,10 @@ internal static class DocumentParser
     {
         var masks = MaskScanner.Scan(text);
         int start = BodyStart(text);
-        ImmutableArray<TitlePageEntry> titlePage;
-        ImmutableArray<Element> array;
-        using (var elements = new PooledList<Element>(text.Length / 40))
-        {
-            titlePage = BlockParser.Parse(text, masks.Masks, start, text.Length, 1, atDocumentStart: true, elements);
-            array = [.. elements.AsSpan()];
-        }
-
-        return new Document(text, titlePage, array, SceneIndexer.Build(array), BuildNotes(text, masks.Masks))
+        var builder = new ElementList.Builder(text.Length / 50); // the feature script has one element per 51 characters
+        var indexing = new SceneIndexer.Indexing(builder);
+        var titlePage = BlockParser.Parse(text, masks.Masks, start, text.Length, 1, atDocumentStart: true, indexing);
+        return new Document(text, titlePage, builder.ToList(), indexing.Scenes(), BuildNotes(text, masks.Masks))
         {
             Masks = masks,
         };

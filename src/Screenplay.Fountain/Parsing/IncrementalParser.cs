@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 using Screenplay.Fountain.Text;
 
@@ -47,7 +45,7 @@ internal static class IncrementalParser
         int lineDelta = inserted.AsSpan().Count('\n') - old.Count('\n', start, change.RemovedLength);
 
         // Only the window is made a string; it is parsed at offset 0 and its elements moved to where the window starts.
-        using var parsed = new PooledList<Element>();
+        var parsed = new ElementList.Builder();
         string window = text.Substring(windowStart, windowEnd - windowStart);
         int from = atDocumentStart && window.Length > 0 && window[0] == '\uFEFF' ? 1 : 0;
         var titlePage = BlockParser.Parse(window, WindowMasks(masks.Masks, windowStart, windowEnd), from, window.Length, line, atDocumentStart, parsed);
@@ -56,21 +54,20 @@ internal static class IncrementalParser
             titlePage = previous.TitlePage;
         }
 
-        // Plain array copies: the references before the window move in bulk, only the elements after it are new records.
-        var array = new Element[first + parsed.Count + elements.Length - last];
-        elements.AsSpan(0, first).CopyTo(array);
-        int k = first;
-        foreach (var e in parsed.AsSpan())
+        // The whole chunks before the window are shared with the previous document; only the elements after it are new records.
+        var builder = new ElementList.Builder(elements.Length + parsed.Count - (last - first));
+        builder.AddRange(elements, 0, first);
+        for (int i = 0; i < parsed.Count; i++)
         {
-            array[k++] = Shift(e, windowStart, 0);
+            builder.Add(Shift(parsed[i], windowStart, 0));
         }
 
         for (int i = last; i < elements.Length; i++)
         {
-            array[k++] = Shift(elements[i], delta, lineDelta);
+            builder.Add(Shift(elements[i], delta, lineDelta));
         }
 
-        var newElements = ImmutableCollectionsMarshal.AsImmutableArray(array);
+        var newElements = builder.ToList();
         bool sectionsChanged = HasSection(parsed) || HasSection(elements, first, last);
         var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + parsed.Count, parsed.Count - (last - first), delta, lineDelta, sectionsChanged);
         var scenes = SceneIndexer.Build(newElements, reuse);
@@ -110,7 +107,7 @@ internal static class IncrementalParser
         return result;
     }
 
-    private static bool HasSection(PooledList<Element> elements)
+    private static bool HasSection(ElementList.Builder elements)
     {
         for (int i = 0; i < elements.Count; i++)
         {
@@ -123,7 +120,7 @@ internal static class IncrementalParser
         return false;
     }
 
-    private static bool HasSection(ImmutableArray<Element> elements, int from, int to)
+    private static bool HasSection(ElementList elements, int from, int to)
     {
         for (int i = from; i < to; i++)
         {
@@ -278,7 +275,7 @@ internal static class IncrementalParser
         return lo == masks.Length || masks[lo].Start >= end && !(end == start && masks[lo].Start < start);
     }
 
-    private static int FirstStartingAtOrAfter(ImmutableArray<Element> elements, int offset)
+    private static int FirstStartingAtOrAfter(ElementList elements, int offset)
     {
         int lo = 0, hi = elements.Length;
         while (lo < hi)

@@ -1,5 +1,4 @@
 using System.Text;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Parsing;
@@ -14,13 +13,15 @@ internal readonly ref struct ParagraphClassifier
     private readonly string _source;
     private readonly List<SourceLine> _lines;
     private readonly StringBuilder _sb;
-    private readonly PooledList<Element> _output;
+    private readonly RepeatedTexts _repeated;
+    private readonly IElementSink _output;
 
-    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, PooledList<Element> output)
+    public ParagraphClassifier(string source, List<SourceLine> lines, StringBuilder sb, RepeatedTexts repeated, IElementSink output)
     {
         _source = source;
         _lines = lines;
         _sb = sb;
+        _repeated = repeated;
         _output = output;
     }
 
@@ -36,7 +37,7 @@ internal readonly ref struct ParagraphClassifier
 
         if (_lines.Count == 1 && !IsForcedOther(first) && LineRules.IsNaturalTransition(first))
         {
-            Emit(ElementType.Transition, first.ToString(), 0, 0);
+            Emit(ElementType.Transition, _repeated.Get(first), 0, 0);
             return;
         }
 
@@ -90,7 +91,7 @@ internal readonly ref struct ParagraphClassifier
 
         var span = new SourceSpan(line.Start, line.End - line.Start, line.Number);
         string s = text.ToString();
-        _output.Add(new Element(ElementType.SceneHeading, s, span) { SceneNumber = number, Runs = EmphasisParser.Parse(s) });
+        _output.Add(new Element(ElementType.SceneHeading, s, span) { SceneNumber = number });
     }
 
     private static bool IsSceneNumber(ReadOnlySpan<char> n)
@@ -115,12 +116,11 @@ internal readonly ref struct ParagraphClassifier
     {
         bool dual = first.Length > 0 && first[^1] == '^';
         var name = StripDual(first[0] == '@' ? first[1..] : first);
-        string s = name.ToString();
+        string s = _repeated.Get(name);
         var line = _lines[0];
         _output.Add(new Element(ElementType.Character, s, new SourceSpan(line.Start, line.End - line.Start, line.Number))
         {
             Dual = dual,
-            Runs = EmphasisParser.Parse(s),
         });
     }
 
@@ -135,7 +135,7 @@ internal readonly ref struct ParagraphClassifier
             {
                 FlushDialogue(runStart, i);
                 runStart = -1;
-                Emit(ElementType.Parenthetical, t.ToString(), i, i);
+                Emit(ElementType.Parenthetical, _repeated.Get(t), i, i);
                 continue;
             }
 
@@ -206,7 +206,7 @@ internal readonly ref struct ParagraphClassifier
                 int level = t.IndexOfAnyExcept('#');
                 level = level < 0 ? t.Length : level;
                 var s = t[level..].Trim().ToString();
-                _output.Add(new Element(ElementType.Section, s, Span(i, i)) { Level = level, Runs = EmphasisParser.Parse(s) });
+                _output.Add(new Element(ElementType.Section, s, Span(i, i)) { Level = level });
             }
             else if (t.Length > 0 && t[0] == '=')
             {
@@ -226,7 +226,7 @@ internal readonly ref struct ParagraphClassifier
             {
                 kind = Run.None;
                 FlushRun(run, runStart, i);
-                Emit(ElementType.Transition, t[1..].Trim().ToString(), i, i);
+                Emit(ElementType.Transition, _repeated.Get(t[1..].Trim()), i, i);
             }
 
             if (kind != run)
@@ -334,7 +334,6 @@ internal readonly ref struct ParagraphClassifier
 
     private void Emit(ElementType type, string text, int firstLine, int lastLine)
     {
-        var runs = type == ElementType.PageBreak ? [] : EmphasisParser.Parse(text);
-        _output.Add(new Element(type, text, Span(firstLine, lastLine)) { Runs = runs });
+        _output.Add(new Element(type, text, Span(firstLine, lastLine)));
     }
 }

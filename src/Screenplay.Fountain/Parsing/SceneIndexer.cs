@@ -16,11 +16,27 @@ internal static class SceneIndexer
     internal readonly record struct Reuse(
         ImmutableArray<Scene> Old, int FirstChanged, int NewEndOfChanged, int CountDelta, int Delta, int LineDelta, bool SectionsChanged);
 
-    public static ImmutableArray<Scene> Build(ImmutableArray<Element> elements)
+    /// <summary>
+    /// A sink that hands each element on to a list and indexes it on the way, so a full parse indexes an element while
+    /// it is still in the cache instead of walking the whole list again afterwards (on a script five times the feature's
+    /// length, that second walk missed the cache on nearly every element).
+    /// </summary>
+    internal sealed class Indexing(ElementList.Builder elements) : IElementSink
     {
-        var scenes = ImmutableArray.CreateBuilder<Scene>();
-        new Walker(elements, scenes, [], []).Walk(0, elements.Length);
-        return scenes.ToImmutable();
+        private readonly ImmutableArray<Scene>.Builder _scenes = ImmutableArray.CreateBuilder<Scene>();
+        private Walker? _walker;
+
+        public void Add(Element element)
+        {
+            (_walker ??= new Walker(_scenes, [], [])).Add(element, elements.Count);
+            elements.Add(element);
+        }
+
+        public ImmutableArray<Scene> Scenes()
+        {
+            _walker?.Close();
+            return _scenes.ToImmutable();
+        }
     }
 
     /// <summary>
@@ -28,7 +44,7 @@ internal static class SceneIndexer
     /// change every later section path); only the scenes in between are built again, so a keystroke does not walk
     /// thousands of elements.
     /// </summary>
-    public static ImmutableArray<Scene> Build(ImmutableArray<Element> elements, Reuse r)
+    public static ImmutableArray<Scene> Build(ElementList elements, Reuse r)
     {
         var old = r.Old;
         int keep = 0;
@@ -58,7 +74,13 @@ internal static class SceneIndexer
         int to = shiftFrom < old.Length ? old[shiftFrom].FirstElement + r.CountDelta : elements.Length;
         var path = keep > 0 ? old[keep - 1].SectionPath : [];
         var levels = keep > 0 ? old[keep - 1].SectionLevels : [];
-        new Walker(elements, scenes, path, levels).Walk(from, to);
+        var walker = new Walker(scenes, path, levels);
+        for (int i = from; i < to; i++)
+        {
+            walker.Add(elements[i], i);
+        }
+
+        walker.Close();
 
         for (int i = shiftFrom; i < old.Length; i++)
         {
@@ -71,21 +93,27 @@ internal static class SceneIndexer
         return scenes.ToImmutable();
     }
 
-    /// <summary>Walks elements, keeping the open sections, and adds a scene for each heading.</summary>
-    private ref struct Walker(ImmutableArray<Element> elements, ImmutableArray<Scene>.Builder scenes, ImmutableArray<string> path, ImmutableArray<int> levels)
+    /// <summary>
+    /// Takes elements in order, keeping the open sections and the open scene; a scene ends at the element before the next
+    /// heading or section, or at <see cref="Close"/>. It needs nothing but the element at hand and the one before it.
+    /// </summary>
+    private sealed class Walker(ImmutableArray<Scene>.Builder scenes, ImmutableArray<string> path, ImmutableArray<int> levels)
     {
+        private readonly List<string> _characters = [];
         private ImmutableArray<string> _path = path;
         private ImmutableArray<int> _levels = levels;
+        private Element? _heading;
+        private int _headingIndex;
+        private string? _synopsis;
+        private Element? _previous;
+        private int _previousIndex;
 
-        public void Walk(int from, int to)
+        public void Add(Element e, int index)
         {
-            List<string>? characters = null;
-            int i = from;
-            while (i < to)
+            switch (e.Type)
             {
-                var e = elements[i];
-                if (e.Type == ElementType.Section)
-                {
+                case ElementType.Section:
+                    Close();
                     int keep = _levels.Length;
                     while (keep > 0 && _levels[keep - 1] >= e.Level)
                     {
@@ -94,43 +122,48 @@ internal static class SceneIndexer
 
                     _path = [.. _path.AsSpan(0, keep), e.Text];
                     _levels = [.. _levels.AsSpan(0, keep), e.Level];
-                    i++;
-                    continue;
-                }
-
-                if (e.Type != ElementType.SceneHeading)
-                {
-                    i++;
-                    continue;
-                }
-
-                int last = i;
-                characters ??= [];
-                characters.Clear();
-                while (last + 1 < elements.Length && elements[last + 1].Type is not (ElementType.SceneHeading or ElementType.Section))
-                {
-                    last++;
-                    if (elements[last].Type == ElementType.Character)
+                    break;
+                case ElementType.SceneHeading:
+                    Close();
+                    _heading = e;
+                    _headingIndex = index;
+                    break;
+                case ElementType.Synopsis when _heading is not null && index == _headingIndex + 1:
+                    _synopsis = e.Text;
+                    break;
+                case ElementType.Character when _heading is not null:
+                    string name = CharacterName(e.Text);
+                    if (name.Length > 0 && !_characters.Contains(name))
                     {
-                        string name = CharacterName(elements[last].Text);
-                        if (name.Length > 0 && !characters.Contains(name))
-                        {
-                            characters.Add(name);
-                        }
+                        _characters.Add(name);
                     }
-                }
 
-                var end = elements[last].Span.End;
-                string? synopsis = i + 1 <= last && elements[i + 1].Type == ElementType.Synopsis ? elements[i + 1].Text : null;
-                scenes.Add(new Scene(e.Text, e.SceneNumber, new SourceSpan(e.Span.Start, end - e.Span.Start, e.Span.Line), i, last - i + 1)
-                {
-                    Synopsis = synopsis,
-                    SectionPath = _path,
-                    SectionLevels = _levels,
-                    Characters = [.. characters],
-                });
-                i = last + 1;
+                    break;
             }
+
+            _previous = e;
+            _previousIndex = index;
+        }
+
+        /// <summary>Ends the open scene (if any) at the last element taken.</summary>
+        public void Close()
+        {
+            if (_heading is not { } h)
+            {
+                return;
+            }
+
+            var end = _previous!.Span.End;
+            scenes.Add(new Scene(h.Text, h.SceneNumber, new SourceSpan(h.Span.Start, end - h.Span.Start, h.Span.Line), _headingIndex, _previousIndex - _headingIndex + 1)
+            {
+                Synopsis = _synopsis,
+                SectionPath = _path,
+                SectionLevels = _levels,
+                Characters = [.. _characters],
+            });
+            _heading = null;
+            _synopsis = null;
+            _characters.Clear();
         }
     }
 

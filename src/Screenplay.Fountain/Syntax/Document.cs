@@ -8,7 +8,7 @@ namespace Screenplay.Fountain.Syntax;
 public sealed record Document(
     string Source,
     ImmutableArray<TitlePageEntry> TitlePage,
-    ImmutableArray<Element> Elements,
+    ElementList Elements,
     ImmutableArray<Scene> Scenes,
     ImmutableArray<Note> Notes)
 {

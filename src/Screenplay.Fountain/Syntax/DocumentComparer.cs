@@ -24,9 +24,9 @@ public static class DocumentComparer
             ?? Compare("note", a.Notes, b.Notes, (x, y) => x == y ? null : $"{x} vs {y}");
     }
 
-    private static string? Compare<T>(string what, ImmutableArray<T> a, ImmutableArray<T> b, Func<T, T, string?> diff)
+    private static string? Compare<T>(string what, IReadOnlyList<T> a, IReadOnlyList<T> b, Func<T, T, string?> diff)
     {
-        for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+        for (int i = 0; i < Math.Min(a.Count, b.Count); i++)
         {
             if (diff(a[i], b[i]) is { } d)
             {
@@ -34,7 +34,7 @@ public static class DocumentComparer
             }
         }
 
-        return a.Length == b.Length ? null : $"{what} count {a.Length} vs {b.Length}";
+        return a.Count == b.Count ? null : $"{what} count {a.Count} vs {b.Count}";
     }
 
     private static string? ElementDifference(Element x, Element y)

@@ -1,4 +1,5 @@
 using Screenplay.Fountain.Layout;
+using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Tests.Layout;
 
@@ -25,7 +26,7 @@ public sealed class PaginatorParsedTests
         Assert.Equal(LineKind.Dialogue, revised.Kind);
         Assert.InRange(target, revised.SourceStart, revised.SourceStart + revised.SourceLength);
         Assert.Single(lines, l => l.Kind == LineKind.RevisionMark && l.Row == revised.Row);
-        Assert.Contains(lines, l => l.Text.Contains("first", StringComparison.Ordinal) && l.Runs.Any(r => r.Text == "first" && r.Emphasis == Syntax.Emphasis.Italic));
+        Assert.Contains(lines, l => l.Text.Contains("first", StringComparison.Ordinal) && l.Runs.Any(r => r.Text == "first" && r.Emphasis == Emphasis.Italic));
     }
 
     [Fact]
