@@ -45,16 +45,18 @@ internal static class ExportSetup
             if (problem is not null) return problem;
 
             var layout = PageLayout.Default with { Paper = paperSize, SceneNumbers = sceneNumbers == true };
-            if (openNotes == true && await notes.OpenNotesAsync(id, ScriptAccess.UserId(http.User)) is { } sceneNotes)
+            var text = script!.Text;
+            if (openNotes == true && await notes.OpenNotesAsync(id, ScriptAccess.UserId(http.User)) is { } open)
             {
-                layout = layout with { SceneNotes = sceneNotes };
+                // The notes are keyed by the scenes of the text they come with (the live one while the script is open).
+                (text, layout) = (open.Text, layout with { SceneNotes = open.Notes });
             }
             var options = PdfOptions.Default with
             {
                 // The downloader's own name across every page: a leaked draft says whose copy it was.
                 Watermark = watermark == true ? http.User.FindFirst(AccountsSetup.DisplayNameClaim)?.Value : null,
             };
-            return ExportFiles.Pdf(ScriptLayout.Paginate(script!.Text, layout), script.Title, script.Title, options);
+            return ExportFiles.Pdf(ScriptLayout.Paginate(text, layout), script.Title, script.Title, options);
         });
 
         export.MapNotesReport();
@@ -76,9 +78,9 @@ internal static class ExportSetup
         if (!check.Allowed) return (check.ToProblem(), null);
         await using var db = await dbFactory.CreateDbContextAsync();
         var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new ExportedScript(s.Title, s.Text, s.Version)).SingleAsync();
+            .Select(s => new ExportedScript(s.Title, s.Text)).SingleAsync();
         return (null, script);
     }
 
-    internal sealed record ExportedScript(string Title, string Text, int Version);
+    internal sealed record ExportedScript(string Title, string Text);
 }

@@ -39,7 +39,7 @@ internal static class NotesReportEndpoints
     {
         var (problem, script) = await ExportSetup.LoadAsync(id, http, access, dbFactory);
         if (problem is not null) return (problem, null, "");
-        var report = await notes.ReportAsync(id, ScriptAccess.UserId(http.User), script!.Title, script.Text, script.Version);
+        var report = await notes.ReportAsync(id, ScriptAccess.UserId(http.User), script!.Title);
         // ScriptAccess allowed the export a moment ago; a null here means access ended in between.
         return report is null ? (Results.NotFound(), null, "") : (null, report, script.Title);
     }
