@@ -12,7 +12,7 @@ namespace Screenplay.Web.Tests.Notes;
 /// A thread moved to another scene loses its passage for good, even when a save of the old passage's mapped offsets
 /// was already under way: that save took its offsets before the move and reaches the database after it.
 /// </summary>
-public sealed class PassageMoveRaceTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class PassageMoveRaceTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private const string Text = "INT. KITCHEN - NIGHT\n\nMara stands at the sink.\n\nMARA\nSomebody threw a stone.\n\nEXT. GARDEN - NIGHT\n\nA boy runs.\n\n";
 

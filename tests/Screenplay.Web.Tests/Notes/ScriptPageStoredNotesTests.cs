@@ -12,7 +12,7 @@ namespace Screenplay.Web.Tests.Notes;
 /// load one (the edit log replayed, the scenes tracked) just to be read, whether the script has notes or was imported
 /// and never opened since.
 /// </summary>
-public sealed class ScriptPageStoredNotesTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class ScriptPageStoredNotesTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private readonly ScreenplayApp app = fixture.App;
 
