@@ -1,3 +1,4 @@
+using Screenplay.Fountain.Layout;
 using Screenplay.Fountain.Parsing;
 using Screenplay.Fountain.Syntax;
 using Screenplay.Fountain.Text;
@@ -17,4 +18,14 @@ public static class Fountain
     /// the paragraphs the change can affect. Always equal to <c>Parse(change.ApplyTo(previous.Source))</c>.
     /// </summary>
     public static Document Reparse(Document previous, TextChange change) => IncrementalParser.Reparse(previous, change);
+
+    /// <summary>
+    /// A title page value as the printed title page and <see cref="PaginatedScript.Title"/> show it (emphasis markers
+    /// and escapes resolved, lines joined with spaces), or null when the key is missing; without paginating.
+    /// </summary>
+    public static string? PrintedTitlePageValue(Document document, string key)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return TitleMarkup.PlainValue(document, key);
+    }
 }

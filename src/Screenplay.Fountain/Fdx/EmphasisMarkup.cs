@@ -135,23 +135,23 @@ internal static class EmphasisMarkup
                 continue;
             }
 
-            if (pending is not null && pending.Emphasis == run.Emphasis)
+            if (pending is { } open && open.Emphasis == run.Emphasis)
             {
-                pending = pending with { Text = pending.Text + run.Text };
+                pending = open with { Text = open.Text + run.Text };
                 continue;
             }
 
-            if (pending is not null)
+            if (pending is { } done)
             {
-                yield return pending;
+                yield return done;
             }
 
             pending = run;
         }
 
-        if (pending is not null)
+        if (pending is { } last)
         {
-            yield return pending;
+            yield return last;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Screenplay.Fountain.Parsing;
 using Screenplay.Fountain.Syntax;
+using Screenplay.Fountain.Writing;
 
 namespace Screenplay.Fountain.Fdx;
 
@@ -30,24 +31,45 @@ internal static class FdxScriptNotes
     public static List<Aside> Collect(Document document, int[] elementPositions, int[] elementLengths, bool[] insideDual, int scriptEnd)
     {
         var asides = new List<(int SourceStart, Aside Aside)>();
-        foreach (var note in document.Notes)
-        {
-            asides.Add((note.Span.Start, Place(note.Text, false, note.Span.Start, document.Elements, elementPositions, elementLengths, insideDual, scriptEnd)));
-        }
-
+        var pieces = document.Notes.Select(n => (n.Span.Start, End: n.Span.Start + n.Span.Length, n.Text, Boneyard: false));
         if (document.Masks is { } masks)
         {
-            foreach (var m in masks.Masks)
-            {
-                if (m.Kind == MaskKind.Boneyard)
-                {
-                    var inner = document.Source.Substring(m.Start + 2, m.End - m.Start - 4).Replace("\r", string.Empty, StringComparison.Ordinal);
-                    asides.Add((m.Start, Place(inner, true, m.Start, document.Elements, elementPositions, elementLengths, insideDual, scriptEnd)));
-                }
-            }
+            pieces = pieces.Concat(masks.Masks.Where(m => m.Kind == MaskKind.Boneyard).Select(m =>
+                (m.Start, m.End, Text: document.Source.Substring(m.Start + 2, m.End - m.Start - 4).Replace("\r", string.Empty, StringComparison.Ordinal), Boneyard: true)));
+        }
+
+        foreach (var (start, text, boneyard) in Joined(pieces.OrderBy(p => p.Start)))
+        {
+            asides.Add((start, Place(text, boneyard, start, document.Elements, elementPositions, elementLengths, insideDual, scriptEnd)));
         }
 
         return [.. asides.OrderBy(a => a.SourceStart).Select(a => a.Aside)];
+    }
+
+    /// <summary>Comments the Fountain writer cut at a closer (touching, see <see cref="AsideMarkup.Joins"/>) as the one text they were.</summary>
+    private static IEnumerable<(int Start, string Text, bool Boneyard)> Joined(IEnumerable<(int Start, int End, string Text, bool Boneyard)> pieces)
+    {
+        (int Start, int End, string Text, bool Boneyard)? current = null;
+        foreach (var piece in pieces)
+        {
+            if (current is { } c && c.End == piece.Start && c.Boneyard == piece.Boneyard && AsideMarkup.Joins(c.Text, piece.Text, c.Boneyard))
+            {
+                current = (c.Start, piece.End, c.Text + piece.Text, c.Boneyard);
+                continue;
+            }
+
+            if (current is { } done)
+            {
+                yield return (done.Start, done.Text, done.Boneyard);
+            }
+
+            current = piece;
+        }
+
+        if (current is { } last)
+        {
+            yield return (last.Start, last.Text, last.Boneyard);
+        }
     }
 
     private static Aside Place(string text, bool boneyard, int sourceStart, IReadOnlyList<Element> elements, int[] positions, int[] lengths, bool[] insideDual, int scriptEnd)
@@ -98,8 +120,9 @@ internal static class FdxScriptNotes
 
             foreach (var line in aside.Text.Split('\n'))
             {
+                // A note's blank line is written to Fountain as two spaces (a blank line would end it): empty again here.
                 xml.WriteStartElement("Paragraph");
-                FdxWriter.WriteText(xml, new TextRun(line));
+                FdxWriter.WriteText(xml, new TextRun(!aside.Boneyard && string.IsNullOrWhiteSpace(line) ? "" : line));
                 xml.WriteEndElement();
             }
 

@@ -68,9 +68,17 @@ internal sealed class ActionBlock(WrappedPart part) : Block
 
     public override void Emit(int row, List<(int Row, DraftLine Line)> into)
     {
-        foreach (var line in part.Lines)
+        var lines = part.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
-            into.Add((row++, part.Draft(line)));
+            into.Add((row + i, part.Draft(lines[i])));
         }
+    }
+
+    public override (int Start, int End) SourceExtent()
+    {
+        var extent = (Start: int.MaxValue, End: -1);
+        part.WidenExtent(ref extent);
+        return Final(extent);
     }
 }

@@ -1,49 +1,60 @@
 using System.Collections.Immutable;
-using Screenplay.Fountain.Collections;
 using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
 
-/// <summary>Turns the document's elements into blocks of wrapped lines, in order. Sections, synopses and notes do not print.</summary>
+/// <summary>
+/// Turns the document's elements into blocks of wrapped lines, in order, as the page flow asks for them (so a long
+/// script's blocks never all exist at once). Sections, synopses and notes do not print.
+/// </summary>
 internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArray<SceneNotes> sceneNotes = default)
 {
     private readonly ElementList _elements = document.Elements;
+    private readonly string _source = document.Source;
+    private readonly Queue<(int End, Block Block)> _notes = NotesBlockBuilder.ByEnd(document, sceneNotes);
+
+    /// <summary>Wrapped lines of the element at hand (reused: only what a block keeps is copied out of it).</summary>
+    private readonly List<Slice> _slices = [];
+    private int _next;
+    private bool _done;
     private int _sceneOrdinal;
 
-    /// <summary>The blocks in a pooled list (a long script's would otherwise be a large-object-heap array); the caller disposes it.</summary>
-    public PooledList<Block> Build()
+    /// <summary>Adds the next element's blocks (none for one that does not print) to <paramref name="into"/>; false once all are given.</summary>
+    public bool Next(List<Block> into)
     {
-        var blocks = new PooledList<Block>(_elements.Length);
-        var notes = NotesBlockBuilder.ByEnd(document, sceneNotes);
-        var i = 0;
-        while (i < _elements.Length)
+        if (_done)
         {
-            AddNotesEndingAt(i, notes, blocks);
-            var element = _elements[i];
-            if (element.Type == ElementType.Character)
-            {
-                i = AddDialogue(i, blocks);
-                continue;
-            }
-
-            if (Block(i) is { } block)
-            {
-                blocks.Add(block);
-            }
-
-            i++;
+            return false;
         }
 
-        AddNotesEndingAt(_elements.Length, notes, blocks);
-        return blocks;
+        AddNotesEndingAt(_next, into);
+        if (_next >= _elements.Length)
+        {
+            _done = true;
+            return true;
+        }
+
+        if (_elements[_next].Type == ElementType.Character)
+        {
+            _next = AddDialogue(_next, into);
+            return true;
+        }
+
+        if (Block(_next) is { } block)
+        {
+            into.Add(block);
+        }
+
+        _next++;
+        return true;
     }
 
     /// <summary>Adds the notes blocks of scenes that end before element <paramref name="index"/> (a dialogue group never crosses a scene's end).</summary>
-    private static void AddNotesEndingAt(int index, Queue<(int End, Block Block)> notes, PooledList<Block> blocks)
+    private void AddNotesEndingAt(int index, List<Block> blocks)
     {
-        while (notes.Count > 0 && notes.Peek().End <= index)
+        while (_notes.Count > 0 && _notes.Peek().End <= index)
         {
-            blocks.Add(notes.Dequeue().Block);
+            blocks.Add(_notes.Dequeue().Block);
         }
     }
 
@@ -66,7 +77,7 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             return null;
         }
 
-        var map = SourceMap.Build(document.Source, element.Span, text.Plain);
+        var map = SourceMap.Build(_source, element.Span, text.Plain);
         switch (element.Type)
         {
             case ElementType.SceneHeading:
@@ -80,11 +91,13 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
 
             case ElementType.Transition:
             {
-                var lines = new List<DraftLine>();
-                foreach (var slice in LineWrapper.Wrap(text.Plain, 0, text.Length, Formats.Transition.Width))
+                Wrap(text, Formats.Transition);
+                var lines = new DraftLine[_slices.Count];
+                for (var i = 0; i < lines.Length; i++)
                 {
+                    var slice = _slices[i];
                     var columns = TextColumns.Of(text.Plain.AsSpan(slice.Start, slice.End - slice.Start));
-                    lines.Add(Paginator.DraftOf(LineKind.Transition, Formats.X(Formats.RightEdge - columns), text, slice, map, index));
+                    lines[i] = Paginator.DraftOf(LineKind.Transition, Formats.X(Formats.RightEdge - columns), text, slice, map, index);
                 }
 
                 return new LinesBlock(lines, splittable: false, keepWithPrevious: true);
@@ -92,12 +105,14 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
 
             case ElementType.Centered:
             {
-                var lines = new List<DraftLine>();
                 var format = Formats.Centered;
-                foreach (var slice in LineWrapper.Wrap(text.Plain, 0, text.Length, format.Width))
+                Wrap(text, format);
+                var lines = new DraftLine[_slices.Count];
+                for (var i = 0; i < lines.Length; i++)
                 {
+                    var slice = _slices[i];
                     var columns = TextColumns.Of(text.Plain.AsSpan(slice.Start, slice.End - slice.Start));
-                    lines.Add(Paginator.DraftOf(LineKind.Centered, Formats.X(format.Column + (format.Width - columns) / 2.0), text, slice, map, index));
+                    lines[i] = Paginator.DraftOf(LineKind.Centered, Formats.X(format.Column + (format.Width - columns) / 2.0), text, slice, map, index);
                 }
 
                 return new LinesBlock(lines, splittable: true);
@@ -110,23 +125,37 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
             case ElementType.Dialogue:
                 return new LinesBlock(Lines(LineKind.Dialogue, Formats.Dialogue, text, map, index), splittable: true);
             default:
-                return new ActionBlock(new WrappedPart(LineKind.Action, text, map, index, Formats.Action, DualSide.None, 0, text.Length));
+                return new ActionBlock(Part(LineKind.Action, text, map, index, Formats.Action, DualSide.None));
         }
     }
 
-    private static List<DraftLine> Lines(LineKind kind, Format format, StyledText text, int[] map, int index, Emphasis extra = Emphasis.None)
+    /// <summary>Wraps the whole of <paramref name="text"/> into <see cref="_slices"/>.</summary>
+    private void Wrap(StyledText text, Format format)
     {
-        var lines = new List<DraftLine>();
-        foreach (var slice in LineWrapper.Wrap(text.Plain, 0, text.Length, format.Width))
+        _slices.Clear();
+        LineWrapper.Wrap(text.Plain, 0, text.Length, format.Width, _slices);
+    }
+
+    private WrappedPart Part(LineKind kind, StyledText text, SourceMap map, int index, Format format, DualSide side)
+    {
+        Wrap(text, format);
+        return new WrappedPart(kind, text, map, index, format, side, 0, text.Length, LineView.Of(_slices));
+    }
+
+    private DraftLine[] Lines(LineKind kind, Format format, StyledText text, SourceMap map, int index, Emphasis extra = Emphasis.None, DualSide side = DualSide.None)
+    {
+        Wrap(text, format);
+        var lines = new DraftLine[_slices.Count];
+        for (var i = 0; i < lines.Length; i++)
         {
-            lines.Add(Paginator.DraftOf(kind, Formats.X(format.Column), text, slice, map, index, extra: extra));
+            lines[i] = Paginator.DraftOf(kind, Formats.X(format.Column), text, _slices[i], map, index, side, extra);
         }
 
         return lines;
     }
 
     /// <summary>Adds the dialogue group at <paramref name="cue"/> (and its dual partner); returns the next element index.</summary>
-    private int AddDialogue(int cue, PooledList<Block> blocks)
+    private int AddDialogue(int cue, List<Block> blocks)
     {
         var end = GroupEnd(cue);
         if (end < _elements.Length && _elements[end].Type == ElementType.Character && _elements[end].Dual)
@@ -170,14 +199,11 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
 
         var cueElement = _elements[cue];
         var cueText = StyledText.From(cueElement.Runs, cueElement.Text);
-        var cueMap = SourceMap.Build(document.Source, cueElement.Span, cueText.Plain);
-        var cueLines = new List<DraftLine>();
-        foreach (var slice in LineWrapper.Wrap(cueText.Plain, 0, cueText.Length, formats.Character.Width))
-        {
-            cueLines.Add(Paginator.DraftOf(LineKind.Character, Formats.X(formats.Character.Column), cueText, slice, cueMap, cue, side));
-        }
+        var cueMap = SourceMap.Build(_source, cueElement.Span, cueText.Plain);
+        var cueLines = Lines(LineKind.Character, formats.Character, cueText, cueMap, cue, side: side);
 
-        var parts = new List<WrappedPart>();
+        var parts = new WrappedPart[end - cue - 1];
+        var at = 0;
         for (var j = cue + 1; j < end; j++)
         {
             var element = _elements[j];
@@ -187,24 +213,19 @@ internal sealed class BlockBuilder(Document document, int bodyRows, ImmutableArr
                 continue;
             }
 
-            var map = SourceMap.Build(document.Source, element.Span, text.Plain);
+            var map = SourceMap.Build(_source, element.Span, text.Plain);
             var (kind, format) = element.Type == ElementType.Parenthetical
                 ? (LineKind.Parenthetical, formats.Parenthetical)
                 : (LineKind.Dialogue, formats.Dialogue);
-            parts.Add(new WrappedPart(kind, text, map, j, format, side, 0, text.Length));
+            parts[at++] = Part(kind, text, map, j, format, side);
         }
 
-        var continued = ContinuedCue(cueText, cueLines.Count > 0 ? cueLines[0] : default, cueElement, cue, formats.Character, side);
-        return new DialogueBlock(cueLines, parts, continued, formats.Character);
-    }
+        if (at < parts.Length)
+        {
+            Array.Resize(ref parts, at); // an empty paragraph prints nothing
+        }
 
-    /// <summary>"NAME (CONT'D)" for the top of the next page; a cue that already says CONT'D stays as it is.</summary>
-    private static DraftLine ContinuedCue(StyledText cueText, DraftLine first, Element cueElement, int cue, Format format, DualSide side)
-    {
-        var name = cueText.Plain.Replace('\n', ' ').Trim();
-        var runs = name.Contains("(CONT'D)", StringComparison.OrdinalIgnoreCase) || name.Contains("(CONT’D)", StringComparison.OrdinalIgnoreCase)
-            ? cueText.Runs(0, cueText.Length)
-            : cueText.Runs(0, cueText.Length).Add(new TextRun(" (CONT'D)"));
-        return new DraftLine(LineKind.Character, Formats.X(format.Column), runs, cue, cueElement.Span.Start, first.SourceLength, side);
+        var continued = new ContinuedCue(cueElement, cue, cueLines.Length > 0 ? cueLines[0].SourceLength : 0, side);
+        return new DialogueBlock(cueLines, parts, continued, formats.Character);
     }
 }

@@ -49,25 +49,38 @@ internal abstract class Block
     {
         var lines = new List<(int Row, DraftLine Line)>(Height);
         Emit(0, lines);
-        return Extent(lines.Select(l => l.Line));
-    }
-
-    protected static (int Start, int End) Extent(IEnumerable<DraftLine> lines)
-    {
-        int start = int.MaxValue, end = -1;
-        foreach (var line in lines)
+        var extent = (Start: int.MaxValue, End: -1);
+        foreach (var (_, line) in lines)
         {
-            if (line.SourceLength == 0)
-            {
-                continue;
-            }
-
-            start = Math.Min(start, line.SourceStart);
-            end = Math.Max(end, line.SourceStart + line.SourceLength);
+            Widen(ref extent, line.SourceStart, line.SourceLength);
         }
 
-        return end < 0 ? (-1, -1) : (start, end);
+        return Final(extent);
     }
+
+    protected static (int Start, int End) Extent(ReadOnlySpan<DraftLine> lines)
+    {
+        var extent = (Start: int.MaxValue, End: -1);
+        foreach (var line in lines)
+        {
+            Widen(ref extent, line.SourceStart, line.SourceLength);
+        }
+
+        return Final(extent);
+    }
+
+    /// <summary>Takes a line's source range into an extent being built (added text, of length 0, does not count).</summary>
+    protected static void Widen(ref (int Start, int End) extent, int start, int length)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        extent = (Math.Min(extent.Start, start), Math.Max(extent.End, start + length));
+    }
+
+    protected static (int Start, int End) Final((int Start, int End) extent) => extent.End < 0 ? (-1, -1) : extent;
 }
 
 /// <summary>
@@ -75,9 +88,9 @@ internal abstract class Block
 /// line list (a view of <paramref name="start"/> and <paramref name="count"/>), so cutting a paragraph that spans
 /// hundreds of pages costs nothing per page.
 /// </summary>
-internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool keepWithNext = false, bool keepWithPrevious = false, int start = 0, int count = -1) : Block
+internal sealed class LinesBlock(DraftLine[] lines, bool splittable, bool keepWithNext = false, bool keepWithPrevious = false, int start = 0, int count = -1) : Block
 {
-    private readonly int _count = count < 0 ? lines.Count - start : count;
+    private readonly int _count = count < 0 ? lines.Length - start : count;
 
     public override int Height => _count;
 
@@ -112,6 +125,8 @@ internal sealed class LinesBlock(List<DraftLine> lines, bool splittable, bool ke
             into.Add((row + i, lines[start + i]));
         }
     }
+
+    public override (int Start, int End) SourceExtent() => Extent(lines.AsSpan(start, _count));
 }
 
 /// <summary>An explicit <c>===</c> page break.</summary>

@@ -9,13 +9,15 @@ namespace Screenplay.Fountain.Layout;
 /// <see cref="Formats.MinLinesEachSide"/> dialogue lines on each page: the first page ends with "(MORE)" and the next
 /// starts with "NAME (CONT'D)".
 /// </summary>
-internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts, DraftLine continuedCue, Format characterFormat) : Block
+internal sealed class DialogueBlock(DraftLine[] cue, WrappedPart[] parts, ContinuedCue continuedCue, Format characterFormat) : Block
 {
+    private static readonly ImmutableArray<TextRun> MoreRuns = [new TextRun("(MORE)")];
+
     public override int Height
     {
         get
         {
-            var height = cue.Count + (More is null ? 0 : 1);
+            var height = cue.Length + (HasMore ? 1 : 0);
             foreach (var part in parts)
             {
                 height += part.Lines.Count;
@@ -29,8 +31,8 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts
     {
         var min = forced ? 1 : Formats.MinLinesEachSide;
         var candidates = new List<(int Part, int Cut)>();
-        var used = cue.Count;
-        for (var j = 0; j < parts.Count && used + 1 < rows; j++)
+        var used = cue.Length;
+        for (var j = 0; j < parts.Length && used + 1 < rows; j++)
         {
             var part = parts[j];
             if (part.Kind == LineKind.Dialogue)
@@ -51,7 +53,7 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts
                     }
                 }
 
-                if (j < parts.Count - 1 && used + part.Lines.Count + 1 <= rows)
+                if (j < parts.Length - 1 && used + part.Lines.Count + 1 <= rows)
                 {
                     candidates.Add((j, -1));
                 }
@@ -91,23 +93,42 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts
                 continue;
             }
 
-            var more = new DraftLine(LineKind.More, Formats.X(characterFormat.Column), [new TextRun("(MORE)")],
-                part.ElementIndex, moreSource, 0, part.Dual);
-            return (new DialogueBlock(cue, first, continuedCue, characterFormat) { SpaceBefore = SpaceBefore, More = more, Continued = Continued },
-                    new DialogueBlock([continuedCue], rest, continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
+            return (new DialogueBlock(cue, [.. first], continuedCue, characterFormat) { SpaceBefore = SpaceBefore, MoreAt = (part.ElementIndex, moreSource), Continued = Continued },
+                    new DialogueBlock([continuedCue.Build(characterFormat)], [.. rest], continuedCue, characterFormat) { SpaceBefore = 0, Continued = true });
         }
 
         return null;
     }
 
-    /// <summary>Printed under the last line when the group continues on the next page.</summary>
-    private DraftLine? More { get; init; }
+    /// <summary>
+    /// When the group continues on the next page: the element and source offset of the "(MORE)" printed under its
+    /// last line (the line itself is made when the page is emitted). (-1, 0) otherwise.
+    /// </summary>
+    private (int Element, int Source) MoreAt { get; init; } = (-1, 0);
+
+    private bool HasMore => MoreAt.Element >= 0;
 
     /// <summary>The rest of a split group: its cue is the repeated "NAME (CONT'D)", not text of its own.</summary>
     private bool Continued { get; init; }
 
-    public override (int Start, int End) SourceExtent() =>
-        Extent((Continued ? [] : cue).Concat(parts.SelectMany(p => p.Lines.Select(p.Draft))));
+    public override (int Start, int End) SourceExtent()
+    {
+        var extent = (Start: int.MaxValue, End: -1);
+        if (!Continued)
+        {
+            foreach (var line in cue)
+            {
+                Widen(ref extent, line.SourceStart, line.SourceLength);
+            }
+        }
+
+        foreach (var part in parts)
+        {
+            part.WidenExtent(ref extent);
+        }
+
+        return Final(extent);
+    }
 
     public override void Emit(int row, List<(int Row, DraftLine Line)> into)
     {
@@ -118,15 +139,16 @@ internal sealed class DialogueBlock(List<DraftLine> cue, List<WrappedPart> parts
 
         foreach (var part in parts)
         {
-            foreach (var line in part.Lines)
+            var lines = part.Lines;
+            for (var i = 0; i < lines.Count; i++)
             {
-                into.Add((row++, part.Draft(line)));
+                into.Add((row++, part.Draft(lines[i])));
             }
         }
 
-        if (More is { } more)
+        if (HasMore)
         {
-            into.Add((row, more));
+            into.Add((row, new DraftLine(LineKind.More, Formats.X(characterFormat.Column), MoreRuns, MoreAt.Element, MoreAt.Source, 0, parts[^1].Dual)));
         }
     }
 

@@ -5,48 +5,35 @@ namespace Screenplay.Fountain.Layout;
 /// <summary>
 /// Wrapped lines as a few lines of their own followed by a shared tail of another wrap: the remainder of a split
 /// paragraph re-wraps only until its line starts meet the original ones again, then shares the rest, so a speech
-/// that runs over hundreds of pages is not re-wrapped (or copied) once per page.
+/// that runs over hundreds of pages is not re-wrapped (or copied) once per page. A struct kept inside its part:
+/// views are one level deep (a view's tail is always a plain array of lines), so it needs no object of its own.
 /// </summary>
-internal sealed class LineView : IReadOnlyList<Slice>
+internal readonly struct LineView : IReadOnlyList<Slice>
 {
     /// <summary>How much text after a cut is re-wrapped while looking for a line start the original wrap also has.</summary>
     private const int ResyncWindow = 2048;
 
-    private readonly List<Slice> _head;
-    private readonly LineView? _tail;
+    private readonly Slice[] _head;
+    private readonly Slice[]? _tail;
     private readonly int _tailStart;
 
-    private LineView(List<Slice> head, LineView? tail, int tailStart)
+    private LineView(Slice[] head, Slice[]? tail, int tailStart)
     {
-        // Keep views one level deep: share the original's own tail rather than the original, so that lookups stay
-        // O(1) however many times a paragraph is split.
-        if (tail is not null && tail._tail is not null)
-        {
-            if (tailStart < tail._head.Count)
-            {
-                head = [.. head, .. tail._head.Skip(tailStart)];
-                tailStart = tail._tailStart;
-            }
-            else
-            {
-                tailStart = tail._tailStart + tailStart - tail._head.Count;
-            }
-
-            tail = tail._tail;
-        }
-
         _head = head;
         _tail = tail;
         _tailStart = tailStart;
-        Count = head.Count + (tail is null ? 0 : tail.Count - tailStart);
+        Count = head.Length + (tail is null ? 0 : tail.Length - tailStart);
     }
 
     public int Count { get; }
 
-    public Slice this[int index] => index < _head.Count ? _head[index] : _tail![_tailStart + index - _head.Count];
+    public Slice this[int index] => index < _head.Length ? _head[index] : _tail![_tailStart + index - _head.Length];
 
     public static LineView Wrap(string text, int start, int end, int width) =>
-        new(LineWrapper.Wrap(text, start, end, width), null, 0);
+        Of(LineWrapper.Wrap(text, start, end, width));
+
+    /// <summary>Lines already wrapped into a reused <paramref name="buffer"/>, copied to an array of their own.</summary>
+    public static LineView Of(List<Slice> buffer) => new([.. buffer], null, 0);
 
     /// <summary>The wrap of [<paramref name="start"/>, <paramref name="end"/>), where <paramref name="end"/> is the end of <paramref name="original"/>'s text.</summary>
     public static LineView Suffix(LineView original, string text, int start, int end, int width)
@@ -54,7 +41,7 @@ internal sealed class LineView : IReadOnlyList<Slice>
         var at = original.IndexOfStart(start);
         if (at >= 0)
         {
-            return new LineView([], original, at);
+            return original.From(at, []);
         }
 
         var window = LineWrapper.Wrap(text, start, Math.Min(end, start + ResyncWindow), width);
@@ -64,11 +51,32 @@ internal sealed class LineView : IReadOnlyList<Slice>
             var match = original.IndexOfStart(window[k].Start);
             if (match >= 0)
             {
-                return new LineView(window.GetRange(0, k), original, match);
+                return original.From(match, [.. window.GetRange(0, k)]);
             }
         }
 
-        return start + ResyncWindow >= end ? new LineView(window, null, 0) : Wrap(text, start, end, width);
+        return start + ResyncWindow >= end ? Of(window) : Wrap(text, start, end, width);
+    }
+
+    /// <summary>
+    /// <paramref name="head"/> followed by this view's lines from <paramref name="index"/> on, sharing this view's
+    /// array (its tail when the index is past its own lines) so that views stay one level deep however often a
+    /// paragraph is split.
+    /// </summary>
+    private LineView From(int index, Slice[] head)
+    {
+        if (index >= _head.Length && _tail is not null)
+        {
+            return new LineView(head, _tail, _tailStart + index - _head.Length);
+        }
+
+        if (_tail is null)
+        {
+            return new LineView(head, _head, index);
+        }
+
+        // Inside this view's own lines, with a tail after them: copy the rest of those lines, share the tail.
+        return new LineView([.. head, .. _head.AsSpan(index)], _tail, _tailStart);
     }
 
     /// <summary>Index of the line starting exactly at <paramref name="position"/>, or -1 (line starts increase).</summary>

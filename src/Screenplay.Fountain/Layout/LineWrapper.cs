@@ -14,6 +14,13 @@ internal static class LineWrapper
     public static List<Slice> Wrap(string text, int start, int end, int width)
     {
         var lines = new List<Slice>();
+        Wrap(text, start, end, width, lines);
+        return lines;
+    }
+
+    /// <summary>Appends the wrapped lines to <paramref name="lines"/> (a buffer the caller reuses).</summary>
+    public static void Wrap(string text, int start, int end, int width, List<Slice> lines)
+    {
         var segmentStart = start;
         while (true)
         {
@@ -22,7 +29,7 @@ internal static class LineWrapper
             WrapSegment(text, segmentStart, segmentEnd, width, lines);
             if (newline < 0)
             {
-                return lines;
+                return;
             }
 
             segmentStart = newline + 1;

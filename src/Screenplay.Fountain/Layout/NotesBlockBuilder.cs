@@ -67,7 +67,7 @@ internal static class NotesBlockBuilder
             }
         }
 
-        return lines.Count > 1 ? new LinesBlock(lines, splittable: true) : null;
+        return lines.Count > 1 ? new LinesBlock([.. lines], splittable: true) : null;
     }
 
     private static DraftLine Line(LineKind kind, int indent, string text, Emphasis emphasis = Emphasis.None) =>

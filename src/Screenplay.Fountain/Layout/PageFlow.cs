@@ -1,5 +1,3 @@
-using Screenplay.Fountain.Collections;
-
 namespace Screenplay.Fountain.Layout;
 
 /// <summary>
@@ -9,14 +7,22 @@ namespace Screenplay.Fountain.Layout;
 /// With locked page ends (<see cref="LockedPages"/>, in this text's coordinates) each locked page starts a new page
 /// where its text starts, a block that runs over a locked end is cut there, and what overflows a locked page goes
 /// to its A-pages; <see cref="Numbers"/> then says what each page is numbered.
+/// Blocks are built as the flow reaches them and each page is turned into its printed lines as soon as it is full,
+/// so what stays alive while a long script is laid out is the finished pages, not every block and draft line of it.
 /// </summary>
-internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnlyList<int>? lockedEnds = null)
+internal sealed class PageFlow(BlockBuilder blocks, PageFurniture furniture, int bodyRows, IReadOnlyList<int>? lockedEnds = null)
 {
-    private readonly List<List<(int Row, DraftLine Line)>> _pages = [];
+    private readonly List<LayoutLine[]> _pages = [];
     private readonly List<(Block Block, int Row)> _current = [];
-    private readonly Stack<Block> _pending = new();
+    private readonly List<(int Row, DraftLine Line)> _emitted = [];
+
+    /// <summary>Blocks put back to be placed next (a stack: the last one added comes first).</summary>
+    private readonly List<Block> _pending = [];
+
+    /// <summary>Blocks built ahead of the flow (looked at, not yet taken), from index <see cref="_head"/> on.</summary>
+    private readonly List<Block> _ahead = [];
     private readonly List<PageNumbering> _numbers = [];
-    private int _next;
+    private int _head;
     private int _used;
 
     // Locked pages: the locked page (0-based) the current page belongs to, its letter, and the first locked page it
@@ -28,7 +34,8 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
     /// <summary>With locked ends, the printed number of each page <see cref="Run"/> returned.</summary>
     public IReadOnlyList<PageNumbering> Numbers => _numbers;
 
-    public List<List<(int Row, DraftLine Line)>> Run()
+    /// <summary>Each page's body lines (scene numbers and revision marks included; page number and header not).</summary>
+    public List<LayoutLine[]> Run()
     {
         while (Next() is { } block)
         {
@@ -73,7 +80,7 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
 
                 Place(cut.First, 0);
                 NewPage();
-                _pending.Push(cut.Remainder);
+                _pending.Add(cut.Remainder);
                 continue;
             }
 
@@ -81,7 +88,7 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
             {
                 Place(split.First, space);
                 NewPage();
-                _pending.Push(split.Remainder);
+                _pending.Add(split.Remainder);
                 continue;
             }
 
@@ -91,11 +98,11 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
                 // Only a heading is on this page and what follows cannot move without leaving it alone: cut by force.
                 Place(forcedCut.First, space);
                 NewPage();
-                _pending.Push(forcedCut.Remainder);
+                _pending.Add(forcedCut.Remainder);
                 continue;
             }
 
-            _pending.Push(block);
+            _pending.Add(block);
             if (block.KeepWithPrevious)
             {
                 CarryPrevious();
@@ -152,7 +159,7 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
         if (_locked < lockedEnds!.Count && start < lockedEnds[_locked] && end > lockedEnds[_locked]
             && (CutBefore(block, lockedEnds[_locked], forced: false) ?? CutBefore(block, lockedEnds[_locked], forced: true)) is { } cut)
         {
-            _pending.Push(cut.Remainder);
+            _pending.Add(cut.Remainder);
             return cut.First;
         }
 
@@ -181,7 +188,10 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
 
     /// <summary>
     /// The latest allowed cut of <paramref name="block"/> whose first part ends at or before <paramref name="limit"/>,
-    /// or null. A taller first part never ends earlier, so the tallest one that fits is found by halving.
+    /// or null. Found by halving, which is right because <see cref="Block.Split"/> is monotone in the rows it is given:
+    /// more rows only add candidate cuts (the rules that reject one, widows, orphans, a rest too short, a cut right after
+    /// a parenthetical, do not depend on the rows), so a cut that exists still exists with more rows and ends no earlier.
+    /// Tests/Layout/BlockSplitTests checks that property on every kind of block.
     /// </summary>
     private static (Block First, Block Remainder)? CutBefore(Block block, int limit, bool forced)
     {
@@ -212,10 +222,24 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
     {
         if (_pending.Count > 0)
         {
-            return _pending.Pop();
+            var top = _pending[^1];
+            _pending.RemoveAt(_pending.Count - 1);
+            return top;
         }
 
-        return _next < blocks.Count ? blocks[_next++] : null;
+        if (Upcoming(0) is not { } block)
+        {
+            return null;
+        }
+
+        _ahead[_head++] = null!;
+        if (_head == _ahead.Count || _head >= 64)
+        {
+            _ahead.RemoveRange(0, _head);
+            _head = 0;
+        }
+
+        return block;
     }
 
     /// <summary>The block <paramref name="ahead"/> places after the next one (0 = the next one).</summary>
@@ -223,11 +247,24 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
     {
         if (ahead < _pending.Count)
         {
-            return _pending.ElementAt(ahead);
+            return _pending[_pending.Count - 1 - ahead];
         }
 
-        var index = _next + ahead - _pending.Count;
-        return index < blocks.Count ? blocks[index] : null;
+        return Upcoming(ahead - _pending.Count);
+    }
+
+    /// <summary>The <paramref name="index"/>-th block the builder has not given to the flow yet (building it if needed), or null past the end.</summary>
+    private Block? Upcoming(int index)
+    {
+        while (_ahead.Count - _head <= index)
+        {
+            if (!blocks.Next(_ahead))
+            {
+                return null;
+            }
+        }
+
+        return _ahead[_head + index];
     }
 
     /// <summary>
@@ -274,15 +311,15 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
         if (last.Splittable && last.Split(last.Height - Formats.MinLinesEachSide, forced: false) is { } cut)
         {
             _current[^1] = (cut.First, row);
-            _pending.Push(cut.Remainder);
+            _pending.Add(cut.Remainder);
             return;
         }
 
         _current.RemoveAt(_current.Count - 1);
-        _pending.Push(last);
+        _pending.Add(last);
         if (_current.Count >= 2 && _current[^1].Block.KeepWithNext)
         {
-            _pending.Push(_current[^1].Block);
+            _pending.Add(_current[^1].Block);
             _current.RemoveAt(_current.Count - 1);
         }
     }
@@ -295,13 +332,13 @@ internal sealed class PageFlow(PooledList<Block> blocks, int bodyRows, IReadOnly
 
     private void NewPage()
     {
-        var lines = new List<(int Row, DraftLine Line)>();
+        _emitted.Clear();
         foreach (var (block, row) in _current)
         {
-            block.Emit(row, lines);
+            block.Emit(row, _emitted);
         }
 
-        _pages.Add(lines);
+        _pages.Add(furniture.Body(_emitted));
         _current.Clear();
         _used = 0;
         if (lockedEnds is not null)

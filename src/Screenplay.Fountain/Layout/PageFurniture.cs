@@ -3,29 +3,33 @@ using Screenplay.Fountain.Syntax;
 
 namespace Screenplay.Fountain.Layout;
 
-/// <summary>Turns a flowed page into positioned lines and adds what is printed around the text: page number, header label, scene numbers, revision marks.</summary>
-internal static class PageFurniture
+/// <summary>
+/// Turns a flowed page into positioned lines and adds what is printed around the text: page number, header label,
+/// scene numbers, revision marks. One instance serves a whole pagination and reuses its buffers from page to page.
+/// </summary>
+internal sealed class PageFurniture(PageLayout layout, RevisionIndex revisions)
 {
-    /// <param name="printedNumber">The page's number as printed ("12", "12A", "12-13"); the first page "1" prints none.</param>
-    public static ImmutableArray<LayoutLine> Finish(List<(int Row, DraftLine Line)> body, string printedNumber, PageLayout layout, RevisionIndex revisions)
+    private static readonly ImmutableArray<TextRun> RevisionMark = [new TextRun("*")];
+
+    private readonly List<LayoutLine> _lines = [];
+    private readonly HashSet<int> _markedRows = [];
+
+    /// <summary>Leading slots <see cref="Body"/> leaves free for the header label and the page number.</summary>
+    private int Reserved => (string.IsNullOrEmpty(layout.HeaderLabel) ? 0 : 1) + 1;
+
+    /// <summary>
+    /// The page's text lines at their rows, with scene numbers and revision marks beside them, after free slots for
+    /// the header label and page number (<see cref="Finish"/> fills them once the page's number is final).
+    /// </summary>
+    public LayoutLine[] Body(List<(int Row, DraftLine Line)> body)
     {
-        var lines = ImmutableArray.CreateBuilder<LayoutLine>(body.Count + 2);
-        if (!string.IsNullOrEmpty(layout.HeaderLabel))
-        {
-            lines.Add(new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(layout.HeaderLabel)]));
-        }
-
-        if (Page.LabelOf(printedNumber) is { } label)
-        {
-            lines.Add(new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]));
-        }
-
-        var markedRows = new HashSet<int>();
+        _lines.Clear();
+        _markedRows.Clear();
         foreach (var (bodyRow, draft) in body)
         {
             var row = Formats.FirstBodyRow + bodyRow;
             var revised = draft.Kind != LineKind.More && revisions.Touches(draft.SourceStart, draft.SourceLength);
-            lines.Add(new LayoutLine(draft.Kind, draft.X, row, draft.Runs)
+            _lines.Add(new LayoutLine(draft.Kind, draft.X, row, draft.Runs)
             {
                 ElementIndex = draft.ElementIndex,
                 SourceStart = draft.SourceStart,
@@ -38,18 +42,45 @@ internal static class PageFurniture
             if (layout.SceneNumbers && draft.SceneNumber is { } number)
             {
                 var columns = TextColumns.Of(number);
-                lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberLeftEnd - columns), row, [new TextRun(number)]) { ElementIndex = draft.ElementIndex });
-                lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberRightColumn), row, [new TextRun(number)]) { ElementIndex = draft.ElementIndex });
+                ImmutableArray<TextRun> runs = [new TextRun(number)];
+                _lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberLeftEnd - columns), row, runs) { ElementIndex = draft.ElementIndex });
+                _lines.Add(new LayoutLine(LineKind.SceneNumber, Formats.X(Formats.SceneNumberRightColumn), row, runs) { ElementIndex = draft.ElementIndex });
             }
 
             // Dual dialogue puts two lines on one row: one asterisk is enough.
-            if (revised && markedRows.Add(row))
+            if (revised && _markedRows.Add(row))
             {
-                lines.Add(new LayoutLine(LineKind.RevisionMark, Formats.X(Formats.RevisionMarkColumn), row, [new TextRun("*")]) { ElementIndex = draft.ElementIndex });
+                _lines.Add(new LayoutLine(LineKind.RevisionMark, Formats.X(Formats.RevisionMarkColumn), row, RevisionMark) { ElementIndex = draft.ElementIndex });
             }
         }
 
-        return lines.ToImmutable();
+        var lines = new LayoutLine[Reserved + _lines.Count];
+        _lines.CopyTo(lines, Reserved);
+        return lines;
+    }
+
+    /// <summary>The page's lines: header label and page number in the slots <see cref="Body"/> left, then the body.</summary>
+    /// <param name="body">A result of <see cref="Body"/>, filled in place when the page has a number to print.</param>
+    /// <param name="printedNumber">The page's number as printed ("12", "12A", "12-13"); the first page "1" prints none.</param>
+    public ImmutableArray<LayoutLine> Finish(LayoutLine[] body, string printedNumber)
+    {
+        var at = 0;
+        if (!string.IsNullOrEmpty(layout.HeaderLabel))
+        {
+            body[at++] = new LayoutLine(LineKind.HeaderLabel, Formats.X(Formats.HeaderLabelColumn), Formats.PageNumberRow, [new TextRun(layout.HeaderLabel)]);
+        }
+
+        if (Page.LabelOf(printedNumber) is { } label)
+        {
+            body[at] = new LayoutLine(LineKind.PageNumber, Formats.X(Formats.PageNumberRightEdge - label.Length), Formats.PageNumberRow, [new TextRun(label)]);
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(body);
+        }
+
+        // No number on this page (the first): close the slot it would have taken.
+        var lines = new LayoutLine[body.Length - 1];
+        body.AsSpan(0, at).CopyTo(lines);
+        body.AsSpan(at + 1).CopyTo(lines.AsSpan(at));
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lines);
     }
 }
 

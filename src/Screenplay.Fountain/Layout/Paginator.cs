@@ -20,30 +20,28 @@ public static class Paginator
         var bodyRows = Formats.BodyRows(paper);
 
         var locked = layout.LockedPages?.Ends;
-        List<List<(int Row, DraftLine Line)>> flowed;
-        IReadOnlyList<PageNumbering> numbers;
-        using (var blocks = new BlockBuilder(document, bodyRows, layout.SceneNotes).Build())
-        {
-            var flow = new PageFlow(blocks, bodyRows, locked);
-            flowed = flow.Run();
-            numbers = flow.Numbers;
-        }
-
+        var furniture = new PageFurniture(layout, new RevisionIndex(layout.Revisions));
+        var flow = new PageFlow(new BlockBuilder(document, bodyRows, layout.SceneNotes), furniture, bodyRows, locked);
+        var flowed = flow.Run();
+        IReadOnlyList<PageNumbering> numbers = flow.Numbers;
         if (flowed.Count == 0)
         {
-            flowed.Add([]); // an empty script still prints (and previews) as one blank page
+            flowed.Add(furniture.Body([])); // an empty script still prints (and previews) as one blank page
             numbers = locked is { } ends ? [new PageNumbering(1, 0, ends.Length + 1)] : [];
         }
 
-        var revisions = new RevisionIndex(layout.Revisions);
-        var elementFirstPage = new int[document.Elements.Length];
-        var elementLastPage = new int[document.Elements.Length];
+        // Pages each element prints on, for the scene map (rented: a long script's would be a large object).
+        var elementCount = document.Elements.Length;
+        var elementFirstPage = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, elementCount));
+        var elementLastPage = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, elementCount));
+        Array.Clear(elementFirstPage, 0, elementCount);
+        Array.Clear(elementLastPage, 0, elementCount);
         var pages = ImmutableArray.CreateBuilder<Page>(flowed.Count);
         for (var p = 0; p < flowed.Count; p++)
         {
             var number = p + 1;
             var printed = locked is null ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : numbers[p].ToString();
-            var lines = PageFurniture.Finish(flowed[p], printed, layout, revisions);
+            var lines = furniture.Finish(flowed[p], printed);
             foreach (var line in lines)
             {
                 if (line.ElementIndex >= 0)
@@ -60,26 +58,34 @@ public static class Paginator
             pages.Add(new Page(number, lines) { PrintedNumber = printed });
         }
 
+        var scenes = SceneMap(document, elementFirstPage, elementLastPage);
+        System.Buffers.ArrayPool<int>.Shared.Return(elementFirstPage);
+        System.Buffers.ArrayPool<int>.Shared.Return(elementLastPage);
         var titlePage = layout.IncludeTitlePage ? TitlePageLayouter.Layout(document, bodyRows) : null;
-        return new PaginatedScript(layout, paper, titlePage, pages.ToImmutable(), SceneMap(document, elementFirstPage, elementLastPage))
+        return new PaginatedScript(layout, paper, titlePage, pages.MoveToImmutable(), scenes)
         {
             Title = TitleMarkup.PlainValue(document, "Title"),
             Author = TitleMarkup.PlainValue(document, "Author") ?? TitleMarkup.PlainValue(document, "Authors"),
         };
     }
 
-    internal static DraftLine DraftOf(LineKind kind, double x, StyledText text, Slice slice, int[] map, int elementIndex,
+    internal static DraftLine DraftOf(LineKind kind, double x, StyledText text, Slice slice, SourceMap map, int elementIndex,
         DualSide dual = DualSide.None, Emphasis extra = Emphasis.None)
     {
         var runs = text.Runs(slice.Start, slice.End);
         if (extra != Emphasis.None)
         {
-            runs = [.. runs.Select(r => r with { Emphasis = r.Emphasis | extra })];
+            var marked = new TextRun[runs.Length];
+            for (var k = 0; k < runs.Length; k++)
+            {
+                marked[k] = runs[k] with { Emphasis = runs[k].Emphasis | extra };
+            }
+
+            runs = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(marked);
         }
 
-        var sourceStart = map[Math.Min(slice.Start, map.Length - 1)];
-        var sourceEnd = slice.End > slice.Start ? map[slice.End - 1] + 1 : sourceStart;
-        return new DraftLine(kind, x, runs, elementIndex, sourceStart, Math.Max(0, sourceEnd - sourceStart), dual);
+        var (sourceStart, sourceLength) = map.RangeOf(slice);
+        return new DraftLine(kind, x, runs, elementIndex, sourceStart, sourceLength, dual);
     }
 
     private static ImmutableArray<ScenePages> SceneMap(Document document, int[] firstPage, int[] lastPage)

@@ -8,9 +8,9 @@ namespace Screenplay.Fountain.Layout;
 /// </summary>
 internal sealed class WrappedPart
 {
-    private readonly int[] _map;
+    private readonly SourceMap _map;
 
-    public WrappedPart(LineKind kind, StyledText text, int[] map, int elementIndex, Format format, DualSide dual, int start, int end, LineView? lines = null)
+    public WrappedPart(LineKind kind, StyledText text, SourceMap map, int elementIndex, Format format, DualSide dual, int start, int end, LineView? lines = null)
     {
         Kind = kind;
         Text = text;
@@ -45,7 +45,20 @@ internal sealed class WrappedPart
     public WrappedPart Suffix(int start) =>
         new(Kind, Text, _map, ElementIndex, Format, Dual, start, End, LineView.Suffix(Lines, Text.Plain, start, End, Format.Width));
 
-    public int SourceAt(int index) => _map[Math.Min(index, _map.Length - 1)];
+    public int SourceAt(int index) => _map[index];
+
+    /// <summary>Widens <paramref name="extent"/> by the source of every printed line (no runs built: for locked-page extents).</summary>
+    public void WidenExtent(ref (int Start, int End) extent)
+    {
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            var (start, length) = _map.RangeOf(Lines[i]);
+            if (length > 0)
+            {
+                extent = (Math.Min(extent.Start, start), Math.Max(extent.End, start + length));
+            }
+        }
+    }
 
     public DraftLine Draft(Slice line) => Paginator.DraftOf(Kind, Formats.X(Format.Column), Text, line, _map, ElementIndex, Dual);
 }

@@ -13,4 +13,4 @@ public enum Emphasis
 /// A stretch of printable text with one emphasis: markers (<c>*</c>, <c>_</c>) and backslash escapes already
 /// resolved. An element's runs, concatenated, are what the page shows; line breaks are kept as <c>\n</c>.
 /// </summary>
-public sealed record TextRun(string Text, Emphasis Emphasis = Emphasis.None);
+public readonly record struct TextRun(string Text, Emphasis Emphasis = Emphasis.None);

@@ -6,7 +6,8 @@ namespace Screenplay.Fountain.Writing;
 /// <summary>
 /// Writes a <see cref="Document"/> back as Fountain text that parses to the same elements. Types that Fountain would
 /// not recognise on their own (a heading without INT/EXT, a lower-case cue, an all-caps action line...) are written
-/// with their forcing marker; notes are kept as their own <c>[[ ]]</c> paragraphs after the element they followed.
+/// with their forcing marker; notes are kept as their own <c>[[ ]]</c> paragraphs after the element they followed
+/// (a text that holds a closer or a blank line is written so that it reads back whole: <see cref="AsideMarkup"/>).
 /// Boneyard is not part of the model and so is not written, except by the FDX import, which hands it over apart.
 /// </summary>
 public static class FountainWriter
@@ -20,8 +21,8 @@ public static class FountainWriter
         var builder = new StringBuilder(document.Source.Length + 256);
         WriteTitlePage(builder, document.TitlePage);
 
-        var notes = document.Notes.Select(n => (Start: n.Span.Start, Markup: "[[" + n.Text + "]]"))
-            .Concat(boneyard.Select(b => (Start: b.Key, Markup: "/*" + b.Text + "*/")))
+        var notes = document.Notes.Select(n => (Start: n.Span.Start, Markup: AsideMarkup.Note(n.Text)))
+            .Concat(boneyard.Select(b => (Start: b.Key, Markup: AsideMarkup.Boneyard(b.Text))))
             .OrderBy(n => n.Start)
             .ToList();
         var nextNote = 0;

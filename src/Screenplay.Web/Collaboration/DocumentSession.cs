@@ -54,8 +54,16 @@ public sealed partial class DocumentSession : IAsyncDisposable
         DocumentSessionOptions? options = null, ILogger? logger = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var updates = await log.ReadAsync(scriptId, snapshotVersion, null, cancellationToken);
-        var doc = new TextBuffer(snapshotText);
-        int version = snapshotVersion;
+        var (text, version) = Replay(scriptId, snapshotText, snapshotVersion, updates);
+        return new DocumentSession(scriptId, text, version, updates, log, options, logger, time);
+    }
+
+    /// <summary><paramref name="text"/> at <paramref name="version"/> with the logged updates that follow it applied in order.</summary>
+    /// <exception cref="InvalidDataException">The updates do not continue the text (a gap or a change that does not fit).</exception>
+    public static (string Text, int Version) Replay(Guid scriptId, string text, int version, IReadOnlyList<LoggedUpdate> updates)
+    {
+        if (updates.Count == 0) return (text, version);
+        var doc = new TextBuffer(text);
         foreach (var update in updates)
         {
             if (update.Version != version || update.Update.Changes.Length != doc.Length)
@@ -63,7 +71,7 @@ public sealed partial class DocumentSession : IAsyncDisposable
             update.Update.Changes.ApplyTo(doc);
             version++;
         }
-        return new DocumentSession(scriptId, doc.ToString(), version, updates, log, options, logger, time);
+        return (doc.ToString(), version);
     }
 
     /// <summary>A session for a new script, or one whose log is known to end at <paramref name="version"/>.</summary>

@@ -14,8 +14,11 @@ internal static class ScriptEditorDefaults
 /// <summary>A note marker for the editor: the scene at 0-based <paramref name="Index"/> has notes.</summary>
 public sealed record EditorNoteMarker(int Index, Guid SceneId, int Open, int Total);
 
-/// <summary>A pinned passage to mark, in the editor's text.</summary>
-public sealed record EditorNotePassage(int From, int To, Guid ThreadId, bool Open);
+/// <summary>
+/// A pinned passage to mark: offsets in the script's text at <paramref name="Version"/>; the editor carries them through
+/// its own unconfirmed edits, or waits until it has that version (notes.js).
+/// </summary>
+public sealed record EditorNotePassage(int From, int To, Guid ThreadId, bool Open, int Version);
 
 /// <summary>
 /// The editor's caret scene (0-based, -1 before the first heading) and selection: offsets in the text at

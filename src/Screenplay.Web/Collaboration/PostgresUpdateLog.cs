@@ -33,6 +33,14 @@ internal sealed class PostgresUpdateLog(IDbContextFactory<ScreenplayDbContext> d
         return rows.Select(r => new LoggedUpdate(r.Version, new CollabUpdate(r.ClientId, ChangeSet.FromJson(r.Changes)), r.UserId, r.At)).ToList();
     }
 
+    /// <summary>
+    /// The script's text with every acknowledged edit: the copy in its <c>scripts</c> row (<paramref name="storedText"/>
+    /// at <paramref name="storedVersion"/>, written every few seconds by whichever instance holds the live session)
+    /// with the logged updates after it applied. Needs no session, so it is right on any instance.
+    /// </summary>
+    public async Task<string> LatestTextAsync(Guid scriptId, string storedText, int storedVersion, CancellationToken cancellationToken) =>
+        DocumentSession.Replay(scriptId, storedText, storedVersion, await ReadAsync(scriptId, storedVersion, null, cancellationToken)).Text;
+
     public async Task SaveSnapshotAsync(Guid scriptId, int version, string text, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

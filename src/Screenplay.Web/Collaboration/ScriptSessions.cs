@@ -74,6 +74,33 @@ internal sealed partial class ScriptSessions(
     public Task<T> UseScenesAsync<T>(Guid scriptId, Func<DocumentSession, SceneTracker?, Task<T>> action) =>
         UseAsync(scriptId, session => action(session, trackers.TryGetValue(session, out var tracker) ? tracker : null));
 
+    /// <summary>
+    /// Like <see cref="UseScenesAsync{T}"/>, only when this instance holds the script's session already and its scene
+    /// tracker loaded: nothing is opened; null otherwise.
+    /// </summary>
+    public async Task<T?> UseLoadedScenesAsync<T>(Guid scriptId, Func<DocumentSession, SceneTracker, Task<T>> action) where T : class
+    {
+        if (!entries.TryGetValue(scriptId, out var entry) || !entry.TryEnter()) return null;
+        try
+        {
+            if (!entry.Session.IsValueCreated) return null;
+            DocumentSession session;
+            try
+            {
+                session = await entry.Session.Value;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return null; // its opener reports the failure
+            }
+            return trackers.TryGetValue(session, out var tracker) ? await action(session, tracker) : null;
+        }
+        finally
+        {
+            entry.Exit();
+        }
+    }
+
     /// <summary>Copies every open script's text into its row when it changed since the last copy.</summary>
     public async Task SaveTextsAsync(CancellationToken cancellationToken)
     {
@@ -95,6 +122,7 @@ internal sealed partial class ScriptSessions(
             if (session.LastActivity > idleSince || !entry.TryClose()) continue;
             entries.TryRemove(KeyValuePair.Create(scriptId, entry));
             await session.DisposeAsync();
+            if (trackers.TryGetValue(session, out var tracker)) tracker.Dispose();
             await SaveTextAsync(scriptId, entry, session, withPageCount: true, cancellationToken);
             LogUnloaded(scriptId, session.Version);
         }
@@ -107,6 +135,7 @@ internal sealed partial class ScriptSessions(
             if (!entry.Session.IsValueCreated || !entry.Session.Value.IsCompletedSuccessfully) continue;
             var session = entry.Session.Value.Result;
             await session.DisposeAsync();
+            if (trackers.TryGetValue(session, out var tracker)) tracker.Dispose();
             try
             {
                 await SaveTextAsync(scriptId, entry, session, withPageCount: true, CancellationToken.None);
@@ -140,6 +169,8 @@ internal sealed partial class ScriptSessions(
             tracker = await SceneTracker.OpenAsync(scriptId, snapshot.Text, snapshot.Version, session.Version, log, dbFactory,
                 session.GetSnapshot, loggerFactory.CreateLogger<SceneTracker>(), time);
             trackers.AddOrUpdate(session, tracker);
+            // Passages pinned through another instance are followed here too.
+            tracker.Follow(session, noteEvents);
         }
         catch (Exception e)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Screenplay.Fountain.Layout;
 using Screenplay.Pdf;
 using Screenplay.Web.Accounts;
+using Screenplay.Web.Collaboration;
 using Screenplay.Web.Data;
 using Screenplay.Web.Scripts;
 
@@ -20,41 +21,45 @@ internal static class ExportSetup
     {
         var export = app.MapGroup("/scripts/{id:guid}/export").RequireAuthorization();
 
-        export.MapGet("/fountain", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        export.MapGet("/fountain", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory,
+            PostgresUpdateLog log) =>
         {
-            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory, log);
             if (problem is not null) return problem;
             return ExportFiles.Fountain(script!.Text, script.Title);
         });
 
-        export.MapGet("/fdx", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory) =>
+        export.MapGet("/fdx", async (Guid id, HttpContext http, ScriptAccess access, IDbContextFactory<ScreenplayDbContext> dbFactory,
+            PostgresUpdateLog log) =>
         {
-            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory, log);
             if (problem is not null) return problem;
             return ExportFiles.FinalDraft(script!.Text, script.Title);
         });
 
         export.MapGet("/pdf", async (Guid id, bool? sceneNumbers, bool? watermark, bool? openNotes, string? paper, HttpContext http, ScriptAccess access,
-            IDbContextFactory<ScreenplayDbContext> dbFactory, NotesReportQuery notes) =>
+            IDbContextFactory<ScreenplayDbContext> dbFactory, PostgresUpdateLog log, NotesReportQuery notes) =>
         {
             if (ParsePaper(paper) is not { } paperSize)
             {
                 return Results.Problem("Paper must be 'letter' or 'a4'.", statusCode: StatusCodes.Status400BadRequest);
             }
-            var (problem, script) = await LoadAsync(id, http, access, dbFactory);
+            var (problem, script) = await LoadAsync(id, http, access, dbFactory, log);
             if (problem is not null) return problem;
 
             var layout = PageLayout.Default with { Paper = paperSize, SceneNumbers = sceneNumbers == true };
-            if (openNotes == true && await notes.OpenNotesAsync(id, ScriptAccess.UserId(http.User)) is { } sceneNotes)
+            var text = script!.Text;
+            if (openNotes == true && await notes.OpenNotesAsync(id, ScriptAccess.UserId(http.User)) is { } open)
             {
-                layout = layout with { SceneNotes = sceneNotes };
+                // The notes are keyed by the scenes of the text they come with (the live one while the script is open).
+                (text, layout) = (open.Text, layout with { SceneNotes = open.Notes });
             }
             var options = PdfOptions.Default with
             {
                 // The downloader's own name across every page: a leaked draft says whose copy it was.
                 Watermark = watermark == true ? http.User.FindFirst(AccountsSetup.DisplayNameClaim)?.Value : null,
             };
-            return ExportFiles.Pdf(ScriptLayout.Paginate(script!.Text, layout), script.Title, script.Title, options);
+            return ExportFiles.Pdf(ScriptLayout.Paginate(text, layout), script.Title, script.Title, options);
         });
 
         export.MapNotesReport();
@@ -69,16 +74,16 @@ internal static class ExportSetup
         _ => null,
     };
 
+    /// <summary>The script's title and its text with every acknowledged edit, even one typed a moment ago on another instance.</summary>
     internal static async Task<(IResult? Problem, ExportedScript? Script)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
-        IDbContextFactory<ScreenplayDbContext> dbFactory)
+        IDbContextFactory<ScreenplayDbContext> dbFactory, PostgresUpdateLog log)
     {
         var check = await access.CheckAsync(id, http.User, ScriptAction.Export);
         if (!check.Allowed) return (check.ToProblem(), null);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var script = await db.Scripts.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new ExportedScript(s.Title, s.Text, s.Version)).SingleAsync();
-        return (null, script);
+        var stored = await db.Scripts.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Title, s.Text, s.Version }).SingleAsync();
+        return (null, new ExportedScript(stored.Title, await log.LatestTextAsync(id, stored.Text, stored.Version, http.RequestAborted)));
     }
 
-    internal sealed record ExportedScript(string Title, string Text, int Version);
+    internal sealed record ExportedScript(string Title, string Text);
 }

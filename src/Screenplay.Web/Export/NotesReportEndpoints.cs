@@ -37,10 +37,12 @@ internal static class NotesReportEndpoints
     private static async Task<(IResult? Problem, NotesReport? Report, string Title)> LoadAsync(Guid id, HttpContext http, ScriptAccess access,
         IDbContextFactory<ScreenplayDbContext> dbFactory, NotesReportQuery notes)
     {
-        var (problem, script) = await ExportSetup.LoadAsync(id, http, access, dbFactory);
-        if (problem is not null) return (problem, null, "");
-        var report = await notes.ReportAsync(id, ScriptAccess.UserId(http.User), script!.Title, script.Text, script.Version);
+        var check = await access.CheckAsync(id, http.User, ScriptAction.Export);
+        if (!check.Allowed) return (check.ToProblem(), null, "");
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var title = await db.Scripts.AsNoTracking().Where(s => s.Id == id).Select(s => s.Title).SingleAsync();
+        var report = await notes.ReportAsync(id, ScriptAccess.UserId(http.User), title);
         // ScriptAccess allowed the export a moment ago; a null here means access ended in between.
-        return report is null ? (Results.NotFound(), null, "") : (null, report, script.Title);
+        return report is null ? (Results.NotFound(), null, "") : (null, report, title);
     }
 }

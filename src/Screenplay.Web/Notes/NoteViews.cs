@@ -60,7 +60,15 @@ public sealed record SceneSummary(Guid Id, int Ordinal, string Heading, int Open
 public sealed record DetachedScene(Guid Id, string Heading, string Text, DateTimeOffset? VanishedAt, IReadOnlyList<ThreadView> Threads);
 
 /// <summary>Which threads to list; every filter is optional and they combine.</summary>
-public sealed record NoteFilter(Guid? SceneId = null, NoteStatus? Status = null, string? AuthorId = null, bool MentionsMe = false);
+public sealed record NoteFilter(Guid? SceneId = null, NoteStatus? Status = null, string? AuthorId = null, bool MentionsMe = false)
+{
+    /// <summary>Whether <paramref name="thread"/> is listed; the author filter matches any note of the thread.</summary>
+    public bool Matches(ThreadView thread) =>
+        (SceneId is not { } scene || thread.Scene.Id == scene)
+        && (Status is not { } status || thread.Status == status)
+        && (AuthorId is not { } author || thread.Root.AuthorId == author || thread.Replies.Any(r => r.AuthorId == author))
+        && (!MentionsMe || thread.MentionsMe);
+}
 
 /// <summary>A passage to pin, as the editor saw it: offsets in the document at <paramref name="Version"/>.</summary>
 public sealed record PassageInput(int From, int To, int Version);

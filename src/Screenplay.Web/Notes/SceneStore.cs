@@ -14,7 +14,9 @@ internal sealed record PinRow(Guid NoteId, int? From, int? To);
 /// <summary>
 /// Writes what the session learns about scenes and pins in one statement each. Every row carries the version it
 /// describes and is only overwritten by a newer one, so writing the same facts twice (a retry, a second app
-/// instance) or late (after a newer write) changes nothing.
+/// instance) or late (after a newer write) changes nothing. A passage stored as gone (its text deleted, or dropped
+/// by a move) is never written again: text once deleted never maps back, and a move is final, so a save of offsets
+/// taken before the move that lands after it (here or from another instance) changes nothing either.
 /// </summary>
 internal static class SceneStore
 {
@@ -54,7 +56,7 @@ internal static class SceneStore
                 """
                 UPDATE notes AS n SET passage_from = u.f, passage_to = u.t, passage_version = @version
                 FROM unnest(@ids, @froms, @tos) AS u(id, f, t)
-                WHERE n.id = u.id AND n.script_id = @script AND coalesce(n.passage_version, -1) <= @version
+                WHERE n.id = u.id AND n.script_id = @script AND n.passage_from IS NOT NULL AND coalesce(n.passage_version, -1) <= @version
                 """,
                 [
                     new NpgsqlParameter("script", scriptId),

@@ -122,32 +122,90 @@ internal sealed partial class SceneTracker
     /// </summary>
     public async Task<(PassageView? Passage, string? Error)> PinAsync(Guid noteId, Guid sceneId, PassagePin pin, int atVersion)
     {
-        // The editor may be a moment ahead of this callback-driven state: wait for it (commits take milliseconds).
-        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(5);
-        while (Version < atVersion)
-        {
-            if (time.GetUtcNow() > deadline) return (null, $"version {atVersion} is newer than the script's");
-            await Task.Delay(10);
-        }
-
+        if (!await ReachAsync(atVersion)) return (null, $"version {atVersion} is newer than the script's");
         lock (gate)
         {
-            var behind = version - atVersion;
-            if (behind > recent.Count) return (null, $"version {atVersion} is too old to place the passage; reload the script");
-            var changes = recent.Skip(recent.Count - behind).ToList();
-            var length = changes.Count > 0 ? changes[0].Length : identity.Document.Source.Length;
-            if (pin.From < 0 || pin.To <= pin.From || pin.To > length) return (null, $"the passage {pin.From}-{pin.To} is not inside the text ({length} characters)");
-            PassagePin? mapped = pin;
-            foreach (var change in changes) mapped = mapped?.Map(change);
-            if (mapped is not { } now) return (null, "the passage was deleted meanwhile");
+            if (Map(pin, atVersion, out var now) is { } error) return (null, error);
+            if (now is not { } kept) return (null, "the passage was deleted meanwhile");
             var scene = identity.Ids.IndexOf(sceneId);
             if (scene < 0) return (null, "the scene is not in the text");
             var (start, end) = RegionOf(identity.Document, scene);
-            if (now.From < start || now.To > end) return (null, "the passage is not inside the note's scene");
-            pins[noteId] = now;
+            if (kept.From < start || kept.To > end) return (null, "the passage is not inside the note's scene");
+            pins[noteId] = kept;
             dirtyPins.Add(noteId);
-            return (new PassageView(now.From, now.To, version), null);
+            return (new PassageView(kept.From, kept.To, version), null);
         }
+    }
+
+    /// <summary>
+    /// Starts following a note's passage as stored (<paramref name="stored"/>, in the text at <paramref name="atVersion"/>),
+    /// pinned by another app instance or before this session caught up: maps it to the current version like
+    /// <see cref="PinAsync"/>, without checking its scene again (it was checked when it was pinned; the text may
+    /// have moved a heading into it since). Returns the current passage; null when its text was deleted since; the
+    /// stored passage unchanged when this tracker cannot map it (a version out of its reach), for the caller to map.
+    /// A note this tracker already follows keeps its own passage.
+    /// </summary>
+    public async Task<PassageView?> AdoptAsync(Guid noteId, PassagePin stored, int atVersion)
+    {
+        var unchanged = new PassageView(stored.From, stored.To, atVersion);
+        if (PassageOf(noteId) is { } followed) return followed;
+        if (!await ReachAsync(atVersion)) return unchanged;
+        lock (gate)
+        {
+            if (pins.TryGetValue(noteId, out var own)) return new PassageView(own.From, own.To, version);
+            if (Map(stored, atVersion, out var now) is not null) return unchanged;
+            if (now is not { } kept) return null;
+            pins[noteId] = kept;
+            dirtyPins.Add(noteId);
+            return new PassageView(kept.From, kept.To, version);
+        }
+    }
+
+    /// <summary>
+    /// The text the scene ids describe, with its version, its scenes in order and the passages followed here, all
+    /// from one moment; first caught up to <paramref name="atLeast"/> (a version another instance wrote scenes at).
+    /// </summary>
+    public async Task<SceneText> SnapshotAsync(int atLeast)
+    {
+        await ReachAsync(atLeast);
+        lock (gate)
+        {
+            return new SceneText(identity.Document.Source, version, HeadsOf(identity),
+                pins.ToDictionary(p => p.Key, p => new PassageView(p.Value.From, p.Value.To, version)));
+        }
+    }
+
+    /// <summary>
+    /// Waits for this callback-driven state to reach <paramref name="atVersion"/> (an editor, or another instance, may
+    /// be a moment ahead; commits take milliseconds); false after five seconds.
+    /// </summary>
+    private async Task<bool> ReachAsync(int atVersion)
+    {
+        await CatchUpAsync(atVersion);
+        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(5);
+        while (Version < atVersion)
+        {
+            if (time.GetUtcNow() > deadline) return false;
+            await Task.Delay(10);
+        }
+
+        return true;
+    }
+
+    /// <summary>Maps a passage in the text at <paramref name="atVersion"/> to the current version (null: deleted); says why it cannot. Under <see cref="gate"/>.</summary>
+    private string? Map(PassagePin pin, int atVersion, out PassagePin? now)
+    {
+        now = null;
+        var behind = version - atVersion;
+        if (behind < 0) return $"version {atVersion} is newer than the script's";
+        if (behind > recent.Count) return $"version {atVersion} is too old to place the passage; reload the script";
+        var changes = recent.Skip(recent.Count - behind).ToList();
+        var length = changes.Count > 0 ? changes[0].Length : identity.Document.Source.Length;
+        if (pin.From < 0 || pin.To <= pin.From || pin.To > length) return $"the passage {pin.From}-{pin.To} is not inside the text ({length} characters)";
+        PassagePin? mapped = pin;
+        foreach (var change in changes) mapped = mapped?.Map(change);
+        now = mapped;
+        return null;
     }
 
     /// <summary>Stops tracking a note's passage (its note was not stored after all).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Screenplay.Fountain.Scenes;
 using Screenplay.Web.Data;
 using Screenplay.Web.Scripts;
 
@@ -17,10 +18,7 @@ internal sealed partial class ScriptNotes
         var query = db.Notes.AsNoTracking().Where(n => n.ScriptId == scriptId);
         if (filter.SceneId is { } sceneId) query = query.Where(n => n.SceneId == sceneId);
         var threads = await ThreadsAsync(db, scriptId, grant!, await query.ToListAsync());
-        return [.. threads.Where(t =>
-            (filter.Status is not { } status || t.Status == status)
-            && (filter.AuthorId is not { } author || t.Root.AuthorId == author || t.Replies.Any(r => r.AuthorId == author))
-            && (!filter.MentionsMe || t.MentionsMe))];
+        return [.. threads.Where(filter.Matches)];
     }
 
     /// <summary>One thread; null when the caller may not read the script or there is no such thread in it.</summary>
@@ -76,6 +74,59 @@ internal sealed partial class ScriptNotes
         return [.. (await PeopleAsync(db, scriptId)).Select(p => new MentionView(p.UserId, p.DisplayName)).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    /// <summary>
+    /// The script's text with the scenes that describe it, for laying out notes beside their scenes (exports, the
+    /// script page); null for a stranger. The live session's text, scene ids and passages when this instance holds
+    /// the script. Otherwise what is stored, without loading anything: the <c>scripts</c> row's text, the scene rows
+    /// and stored passages (a script nobody opened since it was imported has no scene rows, and so no notes), unless
+    /// the scene rows are newer than that text (a session on another instance is ahead of the copy): then the script's
+    /// session is loaded here, caught up with the log, and its snapshot taken.
+    /// </summary>
+    public async Task<SceneText?> SceneTextAsync(Guid scriptId, string? userId)
+    {
+        var (_, refused) = await CheckAsync(scriptId, userId, ScriptAction.Read);
+        if (refused is not null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var scenesAt = await db.Scenes.Where(s => s.ScriptId == scriptId).MaxAsync(s => (int?)s.Version) ?? -1;
+        if (await sessions.UseLoadedScenesAsync(scriptId, (_, tracker) => tracker.SnapshotAsync(scenesAt)) is { } live) return live;
+
+        var stored = await db.Scripts.AsNoTracking().Where(s => s.Id == scriptId).Select(s => new { s.Text, s.Version }).SingleAsync();
+        if (scenesAt > stored.Version)
+        {
+            var caughtUp = await sessions.UseScenesAsync(scriptId, async (_, tracker) => tracker is null ? null : await tracker.SnapshotAsync(scenesAt));
+            if (caughtUp is not null) return caughtUp;
+        }
+
+        var scenes = await db.Scenes.AsNoTracking().Where(s => s.ScriptId == scriptId && s.Ordinal != null).OrderBy(s => s.Ordinal)
+            .Select(s => new SceneHead(s.Id, s.Ordinal!.Value, s.Heading)).ToListAsync();
+        var passages = await db.Notes.AsNoTracking()
+            .Where(n => n.ScriptId == scriptId && n.ParentId == null && n.PassageFrom != null && n.PassageTo != null && n.PassageVersion == stored.Version)
+            .Select(n => new { n.Id, From = n.PassageFrom!.Value, To = n.PassageTo!.Value }).ToDictionaryAsync(n => n.Id, n => new PassageView(n.From, n.To, stored.Version));
+        return new SceneText(stored.Text, stored.Version, scenes, passages);
+    }
+
+    /// <summary>
+    /// The roots' passages: as this instance's live session follows them when it holds the script (one pinned on
+    /// another instance, or stored before this session caught up, is adopted from what is stored), else as stored.
+    /// A passage stored as gone stays gone, whatever a session still holds (a move drops it for good).
+    /// </summary>
+    private async Task<Dictionary<Guid, PassageView>> PassagesAsync(Guid scriptId, IEnumerable<SceneNote> notes)
+    {
+        var stored = notes
+            .Where(n => n.ParentId is null && n.PassageFrom is not null && n.PassageTo is not null && n.PassageVersion is not null)
+            .ToDictionary(n => n.Id, n => new PassageView(n.PassageFrom!.Value, n.PassageTo!.Value, n.PassageVersion!.Value));
+        if (stored.Count == 0) return stored;
+        return await sessions.UseLoadedScenesAsync(scriptId, async (_, tracker) =>
+        {
+            var live = new Dictionary<Guid, PassageView>();
+            foreach (var (id, p) in stored)
+            {
+                if (await tracker.AdoptAsync(id, new PassagePin(p.From, p.To), p.Version) is { } view) live[id] = view;
+            }
+            return live;
+        }) ?? stored;
+    }
+
     private async Task<List<ThreadView>> ThreadsAsync(ScreenplayDbContext db, Guid scriptId, ScriptGrant grant, List<SceneNote> notes)
     {
         var sceneIds = notes.Select(n => n.SceneId).Distinct().ToList();
@@ -86,10 +137,7 @@ internal sealed partial class ScriptNotes
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         string NameOf(string? id) => id is not null && names.TryGetValue(id, out var name) ? name : "Someone";
 
-        // Passages: the live session's, where this instance holds it (stored ones may be a few seconds behind).
-        SceneTracker? tracker = sessions.IsLoaded(scriptId)
-            ? await sessions.UseScenesAsync(scriptId, (_, t) => Task.FromResult<SceneTracker?>(t))
-            : null;
+        var passages = await PassagesAsync(scriptId, notes);
 
         var isOwner = grant.Role == ScriptRole.Owner;
         var canComment = ScriptAccess.Allows(grant.Role, ScriptAction.Comment);
@@ -112,9 +160,7 @@ internal sealed partial class ScriptNotes
             .Select(root =>
             {
                 var scene = scenes.TryGetValue(root.SceneId, out var s) ? s : new SceneRef(root.SceneId, null, "", true);
-                var passage = tracker?.PassageOf(root.Id)
-                    ?? (tracker is null && root.PassageFrom is { } from && root.PassageTo is { } to && root.PassageVersion is { } at
-                        ? new PassageView(from, to, at) : null);
+                var passage = passages.GetValueOrDefault(root.Id);
                 var thread = replies[root.Id].ToList();
                 return new ThreadView(View(root), [.. thread.Select(View)], scene, scene.Vanished ? null : passage, root.Status,
                     root.ResolvedById is null ? null : NameOf(root.ResolvedById), root.ResolvedAt,

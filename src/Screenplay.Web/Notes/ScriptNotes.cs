@@ -27,8 +27,7 @@ internal sealed partial class ScriptNotes(
         if (refused is not null) return refused;
         if (BodyError(body) is { } error) return NoteResult.Invalid(error);
 
-        // The session keeps the scene rows; opening it makes sure a script edited before notes existed has them.
-        await sessions.UseAsync(scriptId, _ => Task.FromResult(0));
+        // A scene id comes from the scene rows (ListScenesAsync made sure they exist) or from the session that wrote them.
         await using var db = await dbFactory.CreateDbContextAsync();
         var scene = await db.Scenes.AsNoTracking().Where(s => s.Id == sceneId && s.ScriptId == scriptId)
             .Select(s => new { s.Ordinal }).SingleOrDefaultAsync();
@@ -161,7 +160,9 @@ internal sealed partial class ScriptNotes(
 
     /// <summary>
     /// Moves a whole thread to <paramref name="sceneId"/> (a scene in the text): how a writer re-attaches a detached
-    /// thread. The passage pin is dropped (it belonged to the old scene's text).
+    /// thread. The passage pin is dropped for good (it belonged to the old scene's text): a passage stored as gone is
+    /// never written again (<see cref="SceneStore"/>), so a save of the old offsets already under way, here or on
+    /// another instance, loses.
     /// </summary>
     public async Task<NoteResult> MoveAsync(Guid scriptId, string? userId, Guid threadId, Guid sceneId)
     {
@@ -179,13 +180,14 @@ internal sealed partial class ScriptNotes(
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.SceneId, sceneId));
         if (root.PassageFrom is not null)
         {
-            await sessions.UseScenesAsync(scriptId, (_, tracker) =>
-            {
-                tracker?.Unpin(threadId);
-                return Task.FromResult(0);
-            });
             await db.Notes.Where(n => n.Id == threadId).ExecuteUpdateAsync(u => u
                 .SetProperty(n => n.PassageFrom, (int?)null).SetProperty(n => n.PassageTo, (int?)null));
+            // Other instances drop it when they hear the "moved" event (SceneTracker.FollowAsync).
+            await sessions.UseLoadedScenesAsync(scriptId, (_, tracker) =>
+            {
+                tracker.Unpin(threadId);
+                return Task.FromResult(tracker);
+            });
         }
 
         await events.NoteChangedAsync(new NoteEvent(scriptId, threadId, threadId, sceneId, "moved", grant!.UserId));

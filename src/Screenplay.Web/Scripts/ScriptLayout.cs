@@ -19,9 +19,8 @@ internal static class ScriptLayout
     /// <summary>The title page's Title, markup removed; null when the script has none.</summary>
     public static string? TitleOf(string text)
     {
-        var document = FountainText.Parse(text);
-        if (document.TitlePage.IsEmpty) return null;
-        var title = Paginator.Paginate(document, PageLayout.Default).Title;
+        // The title page entry itself: an import or the demo seed need not lay out every page to read a name.
+        var title = FountainText.PrintedTitlePageValue(FountainText.Parse(text), "Title");
         return string.IsNullOrWhiteSpace(title) ? null : title.Trim();
     }
 

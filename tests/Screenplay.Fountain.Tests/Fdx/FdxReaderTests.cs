@@ -68,6 +68,17 @@ public sealed class FdxReaderTests
             fountain);
     }
 
+    [Fact]
+    public void Script_notes_holding_a_closer_are_written_as_touching_comments_cut_inside_the_closer()
+    {
+        const string fdx = "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>Go.</Text></Paragraph></Content><ScriptNotes>"
+            + "<ScriptNote Range=\"0,0\"><Paragraph><Text>see [1]] and [2]</Text></Paragraph></ScriptNote>"
+            + "<ScriptNote Range=\"0,0\" Name=\"Fountain boneyard\"><Paragraph><Text>a */ b</Text></Paragraph><Paragraph/><Paragraph><Text>c</Text></Paragraph></ScriptNote>"
+            + "</ScriptNotes></FinalDraft>";
+
+        Assert.Equal("[[see [1] ]][[] and [2] ]]\n\n/*a **//*/ b\n\nc*/\n\nGo.\n", FinalDraft.ToFountain(fdx));
+    }
+
     [Theory]
     [InlineData("<FinalDraft><Content><Paragraph>", "malformed XML")]
     [InlineData("INT. HOUSE - DAY\n\nJust Fountain.", "malformed XML")]

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Screenplay.Fountain.Fdx;
 using Screenplay.Fountain.Parsing;
 using Screenplay.Fountain.Syntax;
@@ -106,7 +107,7 @@ public sealed class FdxRoundTripTests
 
         var fdx = FinalDraft.Write(original);
 
-        var notes = System.Xml.Linq.XDocument.Parse(fdx).Root!.Element("ScriptNotes")!.Elements("ScriptNote").ToList();
+        var notes = XDocument.Parse(fdx).Root!.Element("ScriptNotes")!.Elements("ScriptNote").ToList();
         // Paragraphs start at 0 ("INT. LAB - DAY"), 15 ("She waits  by the door."), 39 ("Done.").
         Assert.Equal(["15,15", "15,38", "39,39"], notes.Select(n => (string?)n.Attribute("Range")));
         Assert.Equal("Fountain boneyard", (string?)notes[2].Attribute("Name"));
@@ -151,4 +152,53 @@ public sealed class FdxRoundTripTests
             original.TitlePage.Select(t => (t.Key, PrintedValue(t))).Order(),
             back.TitlePage.Select(t => (t.Key, PrintedValue(t))).Order());
     }
+
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(0, 150)];
+
+    /// <summary>The pieces of note and boneyard text most likely to end a comment early or break it.</summary>
+    private static readonly string[] AsideTokens =
+        ["*/", "/*", "]]", "[[", "]", "[", "*", "/", "\\", "\n", "\n\n", " ", "  ", "cut", "INT. HOUSE - DAY", "BOB", "*/\n\nLEAK", "]]\nLEAK"];
+
+    /// <summary>
+    /// Script notes and boneyard of any text, as Final Draft (or another tool) may hold them, go into Fountain and come
+    /// back out to FDX with the same text, and none of it leaks into the script: the elements are those of the same file
+    /// without its notes. A note's blank lines come back empty (a Fountain note cannot hold a blank line).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Script_notes_and_boneyard_holding_comment_closers_come_back_with_the_same_text_and_leak_nothing(int seed)
+    {
+        var random = new Random(seed);
+        var bare = XDocument.Parse(FinalDraft.Write(Fountain.Parse(ScriptCorpus.Text("generated:" + seed))));
+        bare.Root!.Element("ScriptNotes")?.Remove();
+        var withNotes = new XDocument(bare);
+        withNotes.Root!.Add(new XElement("ScriptNotes", Enumerable.Range(1, random.Next(1, 7)).Select(id => ScriptNote(random, id))));
+
+        var back = FinalDraft.Read(withNotes.ToString());
+
+        Assert.Equal(FinalDraft.Read(bare.ToString()).Elements.Select(Shape), back.Elements.Select(Shape));
+        var sent = FdxScriptNotes.Read(withNotes.Root).Select(n => (n.Boneyard, n.Boneyard ? n.Text : EmptyBlankLines(n.Text)));
+        var returned = FdxScriptNotes.Read(XDocument.Parse(FinalDraft.Write(back), LoadOptions.PreserveWhitespace).Root!).Select(n => (n.Boneyard, n.Text));
+        Assert.Equal(sent.Order(), returned.Order());
+    }
+
+    private static XElement ScriptNote(Random random, int id)
+    {
+        var text = string.Concat(Enumerable.Range(0, random.Next(1, 9)).Select(_ => AsideTokens[random.Next(AsideTokens.Length)]));
+        var start = random.Next(0, 400);
+        var note = new XElement(
+            "ScriptNote",
+            new XAttribute("ID", id),
+            new XAttribute("Range", $"{start},{start + (random.Next(2) == 0 ? 0 : random.Next(1, 30))}"),
+            text.Split('\n').Select(line => new XElement("Paragraph", new XElement("Text", line))));
+        if (random.Next(2) == 0)
+        {
+            note.Add(new XAttribute("Name", "Fountain boneyard"));
+        }
+
+        return note;
+    }
+
+    private static string EmptyBlankLines(string text) =>
+        string.Join('\n', text.Split('\n').Select(line => string.IsNullOrWhiteSpace(line) ? "" : line));
 }

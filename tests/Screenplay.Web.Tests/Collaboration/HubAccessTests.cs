@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,6 +41,35 @@ public sealed class HubAccessTests(ScreenplayApp app) : IClassFixture<Screenplay
 
         // A stranger is refused from the same shared path.
         Assert.Equal(AccessOutcome.NotFound, (await access.CheckAsync(scriptId, "someone-else", ScriptAction.Read)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_removed_writers_open_editor_has_its_pushes_refused_by_the_hub_once_the_cached_standing_expires()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var writer = await app.CreateUserAsync("Writer");
+        var scriptId = await owner.CreateScriptAsync("Revoked", "FADE IN:\n");
+        await owner.ShareAsync(scriptId, writer, ScriptRole.Writer);
+        await using var tab = await writer.OpenEditorAsync(scriptId, app.BaseAddress);
+        tab.Insert(9, "A");
+        await tab.SettleAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("FADE IN:\nA", tab.Text);
+
+        // Removed while the editor stays open on the same connection: no new Open, only the cache entry expiring.
+        using var removed = await owner.Client.PostFormAsync($"/scripts/{scriptId}/members/{writer.Id}/remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var cached = app.Services.GetRequiredService<IOptions<CollaborationOptions>>().Value.AccessCacheDuration;
+        Assert.True(cached > TimeSpan.Zero, "this test is about the cached standing");
+        await Task.Delay(cached + TimeSpan.FromMilliseconds(250));
+
+        var update = new JsonObject { ["clientId"] = tab.ClientId, ["changes"] = JsonNode.Parse("[10,[0,\"B\"]]") };
+        var push = await Assert.ThrowsAsync<HubException>(() => tab.Connection.InvokeAsync<JsonObject>("Push", scriptId, tab.Version, new JsonArray(update)));
+        Assert.Contains("Script not found", push.Message);
+        var pull = await Assert.ThrowsAsync<HubException>(() => tab.Connection.InvokeAsync<JsonObject>("Pull", scriptId, 0));
+        Assert.Contains("Script not found", pull.Message);
+        await using var db = app.CreateDbContext();
+        // The text saved at creation and the writer's "A": nothing after the removal.
+        Assert.Equal(2, await db.ScriptUpdates.CountAsync(u => u.ScriptId == scriptId));
     }
 
     private sealed class CountingFactory(IDbContextFactory<ScreenplayDbContext> inner) : IDbContextFactory<ScreenplayDbContext>

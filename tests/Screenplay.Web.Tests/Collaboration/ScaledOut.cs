@@ -14,16 +14,20 @@ internal sealed class ScaledOut : IAsyncDisposable
 
     public ExternalApp B { get; }
 
-    public static async Task<ScaledOut> StartAsync()
+    /// <param name="settings">Configuration for both instances (for example shorter collaboration intervals).</param>
+    public static async Task<ScaledOut> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var redis = await RedisServer.StartAsync();
         var a = new ScreenplayApp();
         try
         {
-            a.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
+            var shared = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            };
+            foreach (var (key, value) in shared) a.Settings[key] = value;
             await a.InitializeAsync();
-            var b = await ExternalApp.StartAsync(a.ConnectionString,
-                new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
+            var b = await ExternalApp.StartAsync(a.ConnectionString, shared);
             return new ScaledOut(redis, a, b);
         }
         catch

@@ -10,7 +10,7 @@ using Screenplay.Web.Data;
 namespace Screenplay.Web.Tests.Collaboration;
 
 /// <summary>The script hub over real SignalR on loopback and a real PostgreSQL.</summary>
-public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class ScriptHubTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private readonly ScreenplayApp app = fixture.App;
 
@@ -187,7 +187,7 @@ public sealed class ScriptHubTests(HubApp fixture) : IClassFixture<HubApp>
         {
             var row = await db.Scripts.Where(s => s.Id == scriptId).Select(s => new { s.Text, s.Version }).SingleAsync();
             Assert.Equal((text, 16), (row.Text, row.Version));
-            Assert.Equal([0, 10], await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId).OrderBy(s => s.Version).Select(s => s.Version).ToListAsync());
+            Assert.Equal([0, 7, 14], await db.ScriptSnapshots.Where(s => s.ScriptId == scriptId).OrderBy(s => s.Version).Select(s => s.Version).ToListAsync());
         }
 
         await using var again = await owner.OpenEditorAsync(scriptId, app.BaseAddress);

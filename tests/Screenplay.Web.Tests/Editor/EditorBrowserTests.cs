@@ -25,13 +25,12 @@ public sealed class EditorBrowserTests(BrowserFixture browser) : IAsyncLifetime
         CUT TO:
         """;
 
-    private IBrowserContext context = null!;
+    private readonly BrowserSession browsers = new(browser);
     private IPage page = null!;
 
     public async Task InitializeAsync()
     {
-        context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1200, Height = 900 } });
-        page = await context.NewPageAsync();
+        page = await browsers.NewPageAsync(await browsers.NewContextAsync(width: 1200));
         var bundleDir = Path.Combine(EditorPaths.RepositoryRoot, "src", "Screenplay.Web", "wwwroot", "editor");
         await page.RouteAsync($"{Origin}/**", async route =>
         {
@@ -52,7 +51,7 @@ public sealed class EditorBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync($"{Origin}/");
     }
 
-    public async Task DisposeAsync() => await context.DisposeAsync();
+    public async Task DisposeAsync() => await browsers.DisposeAsync();
 
     private const string HarnessPage = """
         <!DOCTYPE html>

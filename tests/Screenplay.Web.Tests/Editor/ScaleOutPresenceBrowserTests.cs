@@ -12,19 +12,11 @@ namespace Screenplay.Web.Tests.Editor;
 [Collection(BrowserCollection.Name)]
 public sealed class ScaleOutPresenceBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly List<IBrowserContext> contexts = [];
-    private readonly List<string> console = [];
+    private readonly BrowserSession browsers = new(browser);
 
-    public Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(15_000);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var context in contexts) await context.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await browsers.DisposeAsync();
 
     [RedisFact]
     public async Task Writers_on_two_instances_see_each_other_and_a_dead_instances_writer_leaves()
@@ -41,35 +33,34 @@ public sealed class ScaleOutPresenceBrowserTests(BrowserFixture browser) : IAsyn
         ExternalApp? b = null;
         try
         {
-            // Development: the only environment where the app serves static web assets from the build output (the
-            // Blazor script, the editor bundle) without being published.
-            await using var instanceB = b = await ExternalApp.StartAsync(instanceA.ConnectionString,
-                new Dictionary<string, string?>(settings) { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
-            var ann = await instanceA.CreateUserAsync("Ann");
-            var ben = await instanceA.CreateUserAsync("Ben");
-            var scriptId = await ann.CreateScriptAsync("Two rooms", "INT. STAGE 4 - NIGHT\n\nDarkness.");
-            await ann.ShareAsync(scriptId, ben, ScriptRole.Writer);
+            await browsers.RunAsync(async () =>
+            {
+                // Development: the only environment where the app serves static web assets from the build output (the
+                // Blazor script, the editor bundle) without being published.
+                await using var instanceB = b = await ExternalApp.StartAsync(instanceA.ConnectionString,
+                    new Dictionary<string, string?>(settings) { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+                var ann = await instanceA.CreateUserAsync("Ann");
+                var ben = await instanceA.CreateUserAsync("Ben");
+                var scriptId = await ann.CreateScriptAsync("Two rooms", "INT. STAGE 4 - NIGHT\n\nDarkness.");
+                await ann.ShareAsync(scriptId, ben, ScriptRole.Writer);
 
-            var annPage = await OpenAsync(ann, instanceA.BaseAddress, scriptId);
-            await annPage.Locator(".cm-content").ClickAsync();
-            await annPage.Keyboard.PressAsync("Control+End"); // Ann's cursor is somewhere before Ben arrives
-            var benPage = await OpenAsync(ben, instanceB.BaseAddress, scriptId);
+                var annPage = await OpenAsync(ann, instanceA.BaseAddress, scriptId);
+                await annPage.Locator(".cm-content").ClickAsync();
+                await annPage.Keyboard.PressAsync("Control+End"); // Ann's cursor is somewhere before Ben arrives
+                var benPage = await OpenAsync(ben, instanceB.BaseAddress, scriptId);
 
-            // Ben's instance cannot list Ann in Open's answer: she answers his hello, cursor and all.
-            await Expect(benPage.Locator(".cm-sp-people")).ToContainTextAsync("Ann");
-            await Expect(benPage.Locator(".cm-sp-peer-name", new() { HasText = "Ann" })).ToBeVisibleAsync();
-            await Expect(annPage.Locator(".cm-sp-people")).ToContainTextAsync("Ben");
-            await benPage.Locator(".cm-content").ClickAsync();
-            await Expect(annPage.Locator(".cm-sp-peer-name", new() { HasText = "Ben" })).ToBeVisibleAsync();
+                // Ben's instance cannot list Ann in Open's answer: she answers his hello, cursor and all.
+                await Expect(benPage.Locator(".cm-sp-people")).ToContainTextAsync("Ann");
+                await Expect(benPage.Locator(".cm-sp-peer-name", new() { HasText = "Ann" })).ToBeVisibleAsync();
+                await Expect(annPage.Locator(".cm-sp-people")).ToContainTextAsync("Ben");
+                await benPage.Locator(".cm-content").ClickAsync();
+                await Expect(annPage.Locator(".cm-sp-peer-name", new() { HasText = "Ben" })).ToBeVisibleAsync();
 
-            instanceB.Kill();
-            // Nobody told Ann's instance that Ben left; his silence does.
-            await Expect(annPage.Locator(".cm-sp-people")).Not.ToContainTextAsync("Ben");
-            await Expect(annPage.Locator(".cm-sp-peer-name")).ToHaveCountAsync(0);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}\nInstance B:\n{b?.Output}", ex);
+                instanceB.Kill();
+                // Nobody told Ann's instance that Ben left; his silence does.
+                await Expect(annPage.Locator(".cm-sp-people")).Not.ToContainTextAsync("Ben");
+                await Expect(annPage.Locator(".cm-sp-peer-name")).ToHaveCountAsync(0);
+            }, () => $"Instance B:\n{b?.Output}");
         }
         finally
         {
@@ -79,12 +70,8 @@ public sealed class ScaleOutPresenceBrowserTests(BrowserFixture browser) : IAsyn
 
     private async Task<IPage> OpenAsync(TestUser user, Uri instance, Guid scriptId)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1300, Height = 900 } });
-        contexts.Add(context);
-        await context.AddCookiesAsync(user.Client.Cookies.GetAllCookies().Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = instance.ToString() }));
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => { lock (console) console.Add($"{user.Name}: {message.Type}: {message.Text}"); };
-        page.PageError += (_, error) => { lock (console) console.Add($"{user.Name}: page error: {error}"); };
+        var context = await browsers.NewContextAsync(user, instance);
+        var page = await browsers.NewPageAsync(context, user.Name);
         await page.GotoAsync(new Uri(instance, $"/scripts/{scriptId}/write").ToString());
         await Expect(page.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
         return page;

@@ -74,7 +74,7 @@ public sealed class NotesExportTests(NotesApp notesApp) : IClassFixture<NotesApp
         return result.NoteId!.Value;
     }
 
-    private static async Task<List<string>> PdfLinesAsync(TestUser user, string path)
+    internal static async Task<List<string>> PdfLinesAsync(TestUser user, string path)
     {
         var response = await user.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -12,7 +12,7 @@ using Screenplay.Web.Tests.Collaboration;
 namespace Screenplay.Web.Tests.Notes;
 
 /// <summary>Notes live: events over the script hub and in-process, passages that follow the text, detach and re-attach.</summary>
-public sealed class NoteLiveTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class NoteLiveTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private const string Text = """
         INT. KITCHEN - NIGHT

@@ -15,32 +15,15 @@ public sealed class NotesBrowserTests(BrowserFixture browser, ScreenplayApp app)
 {
     private const string Script = "INT. KITCHEN - NIGHT\n\nAnna cooks.\n\nEXT. GARDEN - DAY\n\nBirds sing in the hedge.\n";
 
-    private readonly List<IBrowserContext> contexts = [];
-    private readonly List<string> console = [];
+    private readonly BrowserSession browsers = new(browser);
 
-    public Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(15_000);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var context in contexts) await context.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await browsers.DisposeAsync();
 
     [Fact]
-    public async Task A_directors_note_appears_live_on_the_writers_page_with_its_marker()
-    {
-        try
-        {
-            await DirectorLeavesANoteAsync();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}", ex);
-        }
-    }
+    public Task A_directors_note_appears_live_on_the_writers_page_with_its_marker() =>
+        browsers.RunAsync(DirectorLeavesANoteAsync);
 
     private async Task DirectorLeavesANoteAsync()
     {
@@ -144,17 +127,8 @@ public sealed class NotesBrowserTests(BrowserFixture browser, ScreenplayApp app)
 
     private async Task<IPage> OpenAsync(TestUser user, Guid scriptId)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
-        contexts.Add(context);
-        await context.AddCookiesAsync(user.Client.Cookies.GetAllCookies().Select(c => new Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Url = app.BaseAddress.ToString(),
-        }));
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => { lock (console) console.Add($"{user.Name}: {message.Type}: {message.Text}"); };
-        page.PageError += (_, error) => { lock (console) console.Add($"{user.Name}: page error: {error}"); };
+        var context = await browsers.NewContextAsync(user, app.BaseAddress, width: 1400);
+        var page = await browsers.NewPageAsync(context, user.Name);
         await page.GotoAsync(new Uri(app.BaseAddress, $"/scripts/{scriptId}/write").ToString());
         await Expect(page.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
         await Expect(page.Locator(".notes-panel .notes-filters")).ToBeVisibleAsync();

@@ -16,7 +16,7 @@ namespace Screenplay.Web.Tests.Notes;
 /// current place, or is detached when that scene is gone; no thread is ever lost. Now and then the script is unloaded
 /// and opened again from the database, which must agree.
 /// </summary>
-public sealed class NotesFollowScenesTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class NotesFollowScenesTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private const int Steps = 36;
     private readonly ScreenplayApp app = fixture.App;

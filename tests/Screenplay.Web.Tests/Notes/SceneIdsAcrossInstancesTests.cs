@@ -13,7 +13,7 @@ namespace Screenplay.Web.Tests.Notes;
 /// instance follows every update (its own and, on catching up, the other's) and writes the scene rows. Because new ids
 /// are derived from the script and version, they write the same rows: one row per scene, a moved scene keeps its id.
 /// </summary>
-public sealed class SceneIdsAcrossInstancesTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class SceneIdsAcrossInstancesTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private const string Text = "INT. KITCHEN - NIGHT\n\nMara washes a cup.\n\nEXT. GARDEN - NIGHT\n\nA boy runs between the rose bushes, laughing.\n\nINT. KITCHEN - LATER\n\nThe window is boarded up.\n\n";
 

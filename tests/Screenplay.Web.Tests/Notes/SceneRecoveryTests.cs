@@ -12,7 +12,7 @@ namespace Screenplay.Web.Tests.Notes;
 /// behind the text. Opening the script replays the log from where the rows are and writes what they missed, with
 /// the same ids the lost instance gave.
 /// </summary>
-public sealed class SceneRecoveryTests(HubApp fixture) : IClassFixture<HubApp>
+public sealed class SceneRecoveryTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     [Fact]
     public async Task Scene_rows_left_behind_by_a_crash_are_caught_up_from_the_log_with_the_same_ids()

@@ -10,7 +10,7 @@ using Screenplay.Web.Tests.Collaboration;
 namespace Screenplay.Web.Tests.Revisions;
 
 /// <summary>History on the real edit log: checkpoints, compare, restore, authorization (PostgreSQL, SignalR on loopback).</summary>
-public sealed class HistoryTests(RevisionsApp fixture) : IClassFixture<RevisionsApp>
+public sealed class HistoryTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private readonly ScreenplayApp app = fixture.App;
 

@@ -8,7 +8,7 @@ using ScreenplayText = Screenplay.Fountain.Fountain;
 namespace Screenplay.Web.Tests.Revisions;
 
 /// <summary>Locked baseline, revision-marked PDFs read back with PdfPig, revised pages, locked scene numbers.</summary>
-public sealed class ProductionDraftTests(RevisionsApp fixture) : IClassFixture<RevisionsApp>
+public sealed class ProductionDraftTests(SmallLimitsApp fixture) : IClassFixture<SmallLimitsApp>
 {
     private readonly ScreenplayApp app = fixture.App;
 

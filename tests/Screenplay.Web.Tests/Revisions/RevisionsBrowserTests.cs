@@ -16,38 +16,22 @@ public sealed class RevisionsBrowserTests(BrowserFixture browser, ScreenplayApp 
 {
     private const string Original = "INT. LIGHTHOUSE - NIGHT\n\nThe lamp turns slowly over a black sea.\n\nEXT. HARBOUR - DAWN\n\nGulls wheel over the boats.\n";
 
-    private readonly List<string> console = []; // browser errors and failed requests, shown when the test fails
+    private readonly BrowserSession browsers = new(browser);
     private IBrowserContext? context;
 
-    public Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(15_000);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (context is not null) await context.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await browsers.DisposeAsync();
 
     [Fact]
-    public async Task Name_a_draft_edit_compare_and_restore_it_live()
-    {
-        try
-        {
-            await NameEditCompareRestoreAsync();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new InvalidOperationException($"{ex.Message}\nBrowser console:\n{string.Join('\n', console)}", ex);
-        }
-    }
+    public Task Name_a_draft_edit_compare_and_restore_it_live() =>
+        browsers.RunAsync(NameEditCompareRestoreAsync);
 
     private async Task NameEditCompareRestoreAsync()
     {
         var writer = await app.CreateUserAsync("Wren");
         var scriptId = await writer.CreateScriptAsync("Lighthouse", Original);
-        context = await browser.NewContextAsAsync(writer, app.BaseAddress);
+        context = await browsers.NewContextAsync(writer, app.BaseAddress);
         var editor = await OpenAsync($"/scripts/{scriptId}/write");
         await Expect(editor.Locator(".cm-sp-status[data-status=saved]")).ToBeVisibleAsync();
         await editor.EvaluateAsync("() => window.notReloaded = true");
@@ -105,12 +89,7 @@ public sealed class RevisionsBrowserTests(BrowserFixture browser, ScreenplayApp 
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await context!.NewPageAsync();
-        page.PageError += (_, error) => { lock (console) console.Add($"page error: {error}"); };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400) lock (console) console.Add($"HTTP {response.Status} {response.Url}");
-        };
+        var page = await browsers.NewPageAsync(context!);
         await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
         return page;
     }

@@ -29,7 +29,7 @@ function unsentStore(scriptId, userKey, clientId) {
   let storage = null;
   try { storage = globalThis.localStorage ?? null; } catch { /* blocked (privacy settings) */ }
   if (!storage) return null;
-  return new UnsentStore({ storage, locks: globalThis.navigator?.locks ?? null, scriptId, userKey, clientId });
+  return new UnsentStore({ storage, locks: globalThis.navigator?.locks ?? null, scriptId, userKey, clientId, page: { window, document } });
 }
 
 function colourFor(name) {

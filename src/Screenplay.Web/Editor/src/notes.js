@@ -1,12 +1,18 @@
 // Note markers: a marker in the margin beside each scene heading that has notes, and a mark on each pinned passage.
 // The server (through the Blazor notes panel) says which scenes and passages have notes; here they are placed in
 // this editor's document and then mapped through every transaction, local or remote, so they follow the text until
-// the next refresh. Clicking a marker tells the page which scene's notes to open.
+// the next refresh. A passage comes in the server's offsets at a version: it is carried through this editor's
+// unconfirmed edits, or held back until the editor has caught up with a newer version. Clicking a marker tells the
+// page which scene's notes to open.
 import { StateEffect, StateField, RangeSetBuilder } from '@codemirror/state';
 import { EditorView, Decoration, WidgetType } from '@codemirror/view';
 import { getSyncedVersion, sendableUpdates } from '@codemirror/collab';
 
-/** Replaces every marker: `{ markers: [{ pos, sceneId, open, total }], passages: [{ from, to, threadId, open }] }` (positions in this document). */
+/**
+ * Replaces every marker: `{ markers: [{ pos, sceneId, open, total }], passages: [{ from, to, threadId, open, version }] }`.
+ * Marker positions are in this document; passage offsets are in the server's text at `version` (without a version, in
+ * this document).
+ */
 export const setNotes = StateEffect.define();
 
 class SceneNoteMarker extends WidgetType {
@@ -44,15 +50,18 @@ const passageMark = (threadId, open) => Decoration.mark({
   attributes: { 'data-thread-id': threadId },
 });
 
-/** Scene markers (widgets at heading line starts) and passage marks, mapped through changes. */
+/** Scene markers (widgets at heading line starts) and passage marks, mapped through changes; passages of a version still to come wait. */
 export const notesField = StateField.define({
-  create: () => ({ markers: Decoration.none, passages: Decoration.none }),
+  create: () => ({ markers: Decoration.none, passages: Decoration.none, waiting: [] }),
   update(value, tr) {
     let next = tr.docChanged
-      ? { markers: value.markers.map(tr.changes), passages: value.passages.map(tr.changes) }
+      ? { ...value, markers: value.markers.map(tr.changes), passages: value.passages.map(tr.changes) }
       : value;
     for (const effect of tr.effects) {
-      if (effect.is(setNotes)) next = build(tr.state.doc, effect.value);
+      if (effect.is(setNotes)) next = build(tr.state, effect.value);
+    }
+    if (next.waiting.length > 0 && next.waiting.some((p) => p.version <= syncedVersion(tr.state))) {
+      next = placePassages(tr.state, next, next.waiting);
     }
     return next;
   },
@@ -62,17 +71,56 @@ export const notesField = StateField.define({
   ],
 });
 
-function build(doc, { markers = [], passages = [] }) {
+function build(state, { markers = [], passages = [] }) {
+  const doc = state.doc;
   const clamp = (pos) => Math.max(0, Math.min(doc.length, pos | 0));
   const sceneMarkers = new RangeSetBuilder();
   for (const m of [...markers].map((m) => ({ ...m, pos: doc.lineAt(clamp(m.pos)).from })).sort((a, b) => a.pos - b.pos)) {
     sceneMarkers.add(m.pos, m.pos, sceneMarker(m.sceneId, m.open, m.total));
   }
-  const marks = new RangeSetBuilder();
-  for (const p of [...passages].map((p) => ({ ...p, from: clamp(p.from), to: clamp(p.to) })).filter((p) => p.to > p.from).sort((a, b) => a.from - b.from)) {
-    marks.add(p.from, p.to, passageMark(p.threadId, p.open));
+  return placePassages(state, { markers: sceneMarkers.finish(), passages: Decoration.none, waiting: [] }, passages);
+}
+
+/** The editor's last server-confirmed version; null without live sync (then passages are in this document already). */
+function syncedVersion(state) {
+  try {
+    return getSyncedVersion(state);
+  } catch {
+    return null;
   }
-  return { markers: sceneMarkers.finish(), passages: marks.finish() };
+}
+
+/**
+ * Adds `passages` to the marks: one at the confirmed version is carried through this editor's unconfirmed edits; one at
+ * a newer version waits until the editor has it; one at an older version (or without one) is taken as it is.
+ */
+function placePassages(state, value, passages) {
+  const synced = syncedVersion(state);
+  const pending = synced === null ? [] : sendableUpdates(state);
+  const clamp = (pos) => Math.max(0, Math.min(state.doc.length, pos | 0));
+  const placed = [];
+  const waiting = [];
+  for (const p of passages) {
+    if (synced !== null && p.version > synced) {
+      waiting.push(p);
+      continue;
+    }
+    let { from, to } = p;
+    if (synced !== null && p.version === synced) {
+      for (const update of pending) {
+        from = update.changes.mapPos(from, 1);
+        to = update.changes.mapPos(to, -1);
+      }
+    }
+    placed.push({ ...p, from: clamp(from), to: clamp(to) });
+  }
+  // Marks already placed stay where the edits since have carried them.
+  const marks = new RangeSetBuilder();
+  const all = [];
+  value.passages.between(0, state.doc.length, (from, to, deco) => { all.push({ from, to, deco }); });
+  for (const p of placed.filter((p) => p.to > p.from)) all.push({ from: p.from, to: p.to, deco: passageMark(p.threadId, p.open) });
+  for (const m of all.sort((a, b) => a.from - b.from)) marks.add(m.from, m.to, m.deco);
+  return { ...value, passages: marks.finish(), waiting };
 }
 
 /** The extension: the field, and a click on a marker reporting its scene id. */

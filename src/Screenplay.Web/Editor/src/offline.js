@@ -2,7 +2,10 @@
 // confirmed) loses nothing (docs/collaboration.md, "Edits that outlive the page").
 //
 // Each tab writes one entry per script under its own client id: the version its unconfirmed updates are based on and
-// the updates themselves, rewritten whenever they change and removed once the server has confirmed them all. A tab
+// the updates themselves, removed once the server has confirmed them all. The entry is rewritten at most every
+// `saveDelayMs` while they change (serialising the whole backlog per keystroke would cost a long offline session
+// more with every key), and at once when the page is hidden or goes away (`pagehide`, `visibilitychange`), which is
+// the last moment a closing tab reliably runs code. A tab
 // that opens the script later takes over the entries of tabs that are gone and pushes them under their original
 // client id, so the server's and the client's de-duplication by client id (`rebaseUpdates`) skips whatever of them
 // did reach the server. A live tab holds a Web Lock named after its client id; without Web Locks (an insecure
@@ -13,13 +16,15 @@ import { rebaseUpdates } from '@codemirror/collab';
 const prefix = 'screenplay:unsent:';
 const heartbeatMs = 5000;
 const goneAfterMs = 20000; // without Web Locks: an entry whose tab has not beaten for this long is orphaned
+const defaultSaveDelayMs = 400;
 
 export class UnsentStore {
   /**
    * @param {{ storage: Storage, locks?: LockManager | null, scriptId: string, userKey?: string, clientId: string,
-   *   now?: () => number }} options
+   *   now?: () => number, saveDelayMs?: number, page?: { window: EventTarget, document: EventTarget & { visibilityState: string } } }} options
+   *   `page`: where `pagehide` and `visibilitychange` are heard, to write what is pending before the tab goes.
    */
-  constructor({ storage, locks, scriptId, userKey, clientId, now }) {
+  constructor({ storage, locks, scriptId, userKey, clientId, now, saveDelayMs = defaultSaveDelayMs, page }) {
     this.storage = storage;
     this.locks = locks ?? null;
     this.scope = `${prefix}${userKey || 'anyone'}:${scriptId}:`;
@@ -29,6 +34,14 @@ export class UnsentStore {
     this.lastSaved = null;
     this.releaseOwn = null;
     this.heartbeat = null;
+    this.saveDelayMs = saveDelayMs;
+    this.pending = null; // { version, updates } not written yet
+    this.saveTimer = null;
+    this.page = page ?? null;
+    this.flushNow = () => this.flush();
+    this.flushIfHidden = () => { if (this.page?.document?.visibilityState === 'hidden') this.flush(); };
+    this.page?.window?.addEventListener('pagehide', this.flushNow);
+    this.page?.document?.addEventListener('visibilitychange', this.flushIfHidden);
   }
 
   /** Marks this tab alive (its entry is not to be taken over) until `close`. */
@@ -45,14 +58,25 @@ export class UnsentStore {
     }
   }
 
+  /** Writes what is pending, then lets the entry be taken over by the next tab. */
   close() {
+    this.flush();
+    this.page?.window?.removeEventListener('pagehide', this.flushNow);
+    this.page?.document?.removeEventListener('visibilitychange', this.flushIfHidden);
     clearInterval(this.heartbeat);
     this.releaseOwn?.();
   }
 
-  /** Records this tab's unconfirmed updates (`{ changes }`, based on `version`); none: removes the entry. */
+  /**
+   * Records this tab's unconfirmed updates (`{ changes }`, based on `version`): written within `saveDelayMs` (the
+   * timer is not pushed back by further calls, so a writer who never pauses is never more than that behind) or at
+   * `flush`. None: the entry is removed at once.
+   */
   save(version, updates) {
     if (updates.length === 0) {
+      this.pending = null;
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
       if (this.saved) {
         this.storage.removeItem(this.scope + this.clientId);
         this.saved = false;
@@ -60,7 +84,18 @@ export class UnsentStore {
       }
       return;
     }
-    this.lastSaved = { clientId: this.clientId, version, updates: updates.map((u) => u.changes.toJSON()) };
+    this.pending = { version, updates };
+    this.saveTimer ??= setTimeout(() => this.flush(), this.saveDelayMs);
+  }
+
+  /** Writes the pending updates now (synchronously: the page may be gone after this event). */
+  flush() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    this.lastSaved = { clientId: this.clientId, version: pending.version, updates: pending.updates.map((u) => u.changes.toJSON()) };
     this.write(this.lastSaved);
   }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EditorState, EditorSelection } from '@codemirror/state';
-import { collab } from '@codemirror/collab';
+import { EditorState, EditorSelection, ChangeSet } from '@codemirror/state';
+import { collab, receiveUpdates } from '@codemirror/collab';
 import { notesField, setNotes, markedScenes, noteTarget } from '../src/notes.js';
 
 const script = 'INT. KITCHEN - NIGHT\n\nAnna cooks.\n\nEXT. GARDEN - DAY\n\nBirds.\n';
@@ -59,4 +59,21 @@ test('the note target is the scene at the caret and the selection in the server-
 
   const before = EditorState.create({ doc: '\n' + script, selection: EditorSelection.cursor(0) });
   assert.equal(noteTarget(before, [{ index: 0, line: 2 }], false).index, -1);
+});
+
+test('a passage in the server version is carried through unconfirmed local edits, and a newer one waits for its version', () => {
+  const birds = script.indexOf('Birds');
+  let state = EditorState.create({ doc: script, extensions: [collab({ startVersion: 7 }), notesField] });
+  // The writer typed above the passage; the server has not confirmed it, so it still sends offsets in version 7.
+  state = state.update({ changes: { from: 0, insert: 'FADE IN:\n\n' } }).state;
+  state = state.update({ effects: setNotes.of({ passages: [{ from: birds, to: birds + 5, threadId: 't1', open: true, version: 7 }] }) }).state;
+  assert.deepEqual(passages(state), ['Birds']);
+
+  // A passage from version 8, which this editor has not received yet: nothing until that update arrives.
+  const garden = script.indexOf('EXT. GARDEN');
+  const fresh = EditorState.create({ doc: script, extensions: [collab({ startVersion: 7 }), notesField] });
+  let later = fresh.update({ effects: setNotes.of({ passages: [{ from: birds + 1, to: birds + 6, threadId: 't2', open: true, version: 8 }] }) }).state;
+  assert.deepEqual(passages(later), []);
+  later = receiveUpdates(later, [{ changes: ChangeSet.of({ from: garden, insert: 'X' }, script.length), clientID: 'other' }]).state;
+  assert.deepEqual(passages(later), ['Birds']);
 });

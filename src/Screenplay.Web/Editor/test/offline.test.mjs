@@ -38,10 +38,29 @@ class MemoryLocks {
   }
 }
 
+/** localStorage that counts its writes. */
+class CountingStorage extends MemoryStorage {
+  writes = 0;
+  setItem(k, v) { this.writes++; super.setItem(k, v); }
+}
+
+/** The window and document a store listens to for `pagehide` and `visibilitychange`. */
+function fakePage() {
+  const document = new EventTarget();
+  document.visibilityState = 'visible';
+  return { window: new EventTarget(), document };
+}
+
+const saveDelayMs = 60;
+const afterSaveDelay = () => new Promise((r) => setTimeout(r, saveDelayMs * 2));
+
 /** A tab of one browser profile (shared storage and locks) with an editor on the script. */
 async function openTab(authority, browser, tabId, rand) {
   const connection = new FakeConnection(authority, { name: tabId, role: 'Writer', rand });
-  const store = new UnsentStore({ storage: browser.storage, locks: browser.locks, scriptId: 's1', userKey: 'ann', clientId: tabId, now: browser.now });
+  const store = new UnsentStore({
+    storage: browser.storage, locks: browser.locks, scriptId: 's1', userKey: 'ann', clientId: tabId, now: browser.now,
+    saveDelayMs, page: browser.page,
+  });
   const client = new SyncClient({ connection, scriptId: 's1', clientId: tabId, confirmTimeoutMs: 200, retryDelayMs: () => 20, log: () => {}, store });
   const opened = await client.open();
   const host = {
@@ -88,6 +107,7 @@ test('edits typed offline outlive the tab: the next tab sends them, says so, and
   insert(ann, 12, '!');
   insert(ben, 0, 'Oh. ');
   await settle([ben], authority);
+  await afterSaveDelay();
   assert.equal(annBrowser.storage.length, 1, 'the offline edits are in storage');
   await ann.client.destroy(); // the tab is closed while offline
 
@@ -127,6 +147,8 @@ test("a live tab's stored edits are its own to send; a gone tab's are taken over
   const first = await openTab(authority, annBrowser, 'ann-1', rand);
   first.connection.drop();
   insert(first, 5, ' there');
+  await afterSaveDelay();
+  assert.equal(annBrowser.storage.length, 1);
   const second = await openTab(authority, annBrowser, 'ann-2', rand);
   assert.equal(authority.doc.toString(), 'Hello', 'the second tab left the first tab\'s edits alone');
   assert.equal(syncStatus(second.host.state).notice, null);
@@ -144,6 +166,8 @@ test('without Web Locks, an entry whose tab stopped beating is taken over and a 
   const first = await openTab(authority, annBrowser, 'ann-1', rand);
   first.connection.drop();
   insert(first, 5, ' there');
+  await afterSaveDelay();
+  assert.equal(annBrowser.storage.length, 1);
   const early = await openTab(authority, annBrowser, 'ann-2', rand);
   assert.equal(authority.doc.toString(), 'Hello');
   await first.client.destroy();
@@ -152,4 +176,56 @@ test('without Web Locks, an entry whose tab stopped beating is taken over and a 
   const late = await openTab(authority, annBrowser, 'ann-3', rand);
   assert.equal(late.text(), 'Hello there');
   await late.client.destroy();
+});
+
+test('a burst of keystrokes is written to storage once, after the save delay, with every edit', async () => {
+  const rand = random(7);
+  const authority = new FakeAuthority('Hello', rand);
+  const annBrowser = { storage: new CountingStorage(), locks: new MemoryLocks(), now: Date.now, page: fakePage() };
+  const ann = await openTab(authority, annBrowser, 'ann-1', rand);
+  ann.connection.drop();
+  const before = annBrowser.storage.writes;
+  for (const ch of ' and goodbye') insert(ann, ann.text().length, ch);
+  assert.equal(annBrowser.storage.writes, before, 'no write per keystroke');
+  await afterSaveDelay();
+  assert.equal(annBrowser.storage.writes, before + 1, 'one write for the burst');
+  annBrowser.page = null;
+  await ann.client.destroy();
+
+  const again = await openTab(authority, annBrowser, 'ann-2', rand);
+  assert.equal(again.text(), 'Hello and goodbye');
+  await again.client.destroy();
+});
+
+test('hiding or leaving the page writes the pending edits at once, so closing the tab keeps them', async () => {
+  const rand = random(8);
+  const authority = new FakeAuthority('Hello', rand);
+  const page = fakePage();
+  const annBrowser = { storage: new CountingStorage(), locks: new MemoryLocks(), now: Date.now, page };
+  const ann = await openTab(authority, annBrowser, 'ann-1', rand);
+  ann.connection.drop();
+  const stored = () => JSON.parse(annBrowser.storage.getItem('screenplay:unsent:ann:s1:ann-1'))?.updates.length ?? 0;
+
+  insert(ann, 5, ',');
+  page.document.dispatchEvent(new Event('visibilitychange'));
+  assert.equal(stored(), 0, 'still visible: the edit waits for the save delay');
+  page.document.visibilityState = 'hidden';
+  page.document.dispatchEvent(new Event('visibilitychange'));
+  assert.equal(stored(), 1, 'hidden: written in the event');
+
+  page.document.visibilityState = 'visible';
+  insert(ann, 6, ' world');
+  insert(ann, 12, '!');
+  page.window.dispatchEvent(new Event('pagehide'));
+  assert.equal(stored(), 3, 'pagehide: written in the event');
+  const writes = annBrowser.storage.writes;
+  await afterSaveDelay();
+  assert.equal(annBrowser.storage.writes, writes, 'nothing left to write after the flush');
+
+  // The tab is gone without anything else running (no destroy): the next tab finds every edit.
+  ann.client.store.releaseOwn?.();
+  annBrowser.page = null;
+  const again = await openTab(authority, annBrowser, 'ann-2', rand);
+  assert.equal(again.text(), 'Hello, world!');
+  await again.client.destroy();
 });
