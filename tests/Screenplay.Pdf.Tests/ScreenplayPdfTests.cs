@@ -171,6 +171,22 @@ public sealed class ScreenplayPdfTests
     }
 
     [Fact]
+    public void Revised_lines_print_an_asterisk_in_the_right_margin_and_other_lines_none()
+    {
+        var document = FountainText.Parse(Short);
+        var changed = Short.IndexOf("Calm.", StringComparison.Ordinal);
+        var script = Paginator.Paginate(document, new PageLayout { IncludeTitlePage = false, Revisions = [new SourceRange(changed, "Calm.".Length)] });
+
+        using var pdf = PdfDocument.Open(ScreenplayPdf.ToBytes(script));
+        var lines = PdfReadBack.Lines(pdf.GetPage(1));
+
+        var revised = Assert.Single(lines, l => l.Letters.Any(x => x.Value == "*"));
+        Assert.StartsWith("Calm.", revised.Text, StringComparison.Ordinal);
+        var star = revised.Letters.Single(x => x.Value == "*");
+        Assert.Equal(8.0 * Inch, star.StartBaseLine.X, Tolerance);
+    }
+
+    [Fact]
     public void An_empty_script_is_one_blank_page()
     {
         using var pdf = PdfDocument.Open(ScreenplayPdf.ToBytes(Paginate(string.Empty)));
