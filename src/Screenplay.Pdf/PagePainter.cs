@@ -59,6 +59,7 @@ internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
     private float DrawRun(SKCanvas canvas, string text, Emphasis emphasis, float x, float baseline, float size, SKPaint paint)
     {
         var start = x;
+        text = BlankControls(text);
         if (System.Text.Ascii.IsValid(text))
         {
             // The common case: Courier Prime has every ASCII glyph, so one draw call and no fallback lookups.
@@ -87,6 +88,22 @@ internal sealed class PagePainter(FontSet fonts, Paper paper, string? watermark)
 
         return x;
     }
+
+    /// <summary>
+    /// A control character inside a line (a bell, an escape, a form feed pasted in) has no glyph in any font and would
+    /// print as a box; the layout counted it as one cell, so it prints as a space and the text after it stays where the
+    /// layout put it.
+    /// </summary>
+    private static string BlankControls(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && text.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') < 0
+            ? text
+            : string.Create(text.Length, text, static (chars, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    chars[i] = char.IsControl(source[i]) ? ' ' : source[i];
+                }
+            });
 
     private float Measure(string text, Emphasis emphasis, float size)
     {

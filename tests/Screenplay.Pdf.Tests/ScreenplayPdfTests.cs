@@ -187,6 +187,18 @@ public sealed class ScreenplayPdfTests
     }
 
     [Fact]
+    public void Control_characters_inside_a_line_print_as_blank_cells_not_boxes()
+    {
+        using var pdf = PdfDocument.Open(ScreenplayPdf.ToBytes(Paginate("Total\t12\u0007 rings.\n")));
+
+        var line = PdfReadBack.Lines(pdf.GetPage(1)).Single();
+        Assert.DoesNotContain(line.Letters, l => l.Value.Any(char.IsControl));
+        var rings = line.Letters.First(l => l.Value == "r");
+        // The layout gives the tab four cells and the bell one: "Total" 5 + 4 + "12" 2 + 1 + " " 1.
+        Assert.Equal(1.5 * Inch + 13 * 7.2, rings.StartBaseLine.X, Tolerance);
+    }
+
+    [Fact]
     public void An_empty_script_is_one_blank_page()
     {
         using var pdf = PdfDocument.Open(ScreenplayPdf.ToBytes(Paginate(string.Empty)));
