@@ -59,8 +59,26 @@ internal sealed record SceneHeadingParts(Setting Setting, string Location, strin
         return new SceneHeadingParts(setting, location.Length == 0 ? "(no location)" : location, time);
     }
 
+    /// <summary>
+    /// The word that says when in a time written with more beside it: a year or note in brackets
+    /// (<c>NIGHT (1973)</c>, <c>DAY [LATER]</c>) and what follows a slash (<c>DAY / DRIVING</c>) are left out, and of
+    /// the words left the last one counts (<c>LATE NIGHT</c>, <c>EARLY MORNING</c>).
+    /// </summary>
+    internal static string? TimeWord(string? time)
+    {
+        if (time is null)
+        {
+            return null;
+        }
+
+        var cut = time.IndexOfAny(['(', '[', '/']);
+        var words = (cut < 0 ? time : time[..cut]).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 0 ? null : words[^1];
+    }
+
     private static bool IsTime(string part) =>
         Times.Contains(part)
+        || (TimeWord(part) is { } word && Times.Contains(word))
         || part.StartsWith("DAY ", StringComparison.Ordinal)
         || part.StartsWith("NIGHT ", StringComparison.Ordinal)
         || (part.StartsWith('(') && part.EndsWith(')') && Times.Contains(part[1..^1].Trim()));

@@ -74,7 +74,8 @@ public sealed record SettingSplit(int Interior, int Exterior, int Both, int Unsp
 
 /// <summary>
 /// Scenes by time of day. <see cref="Day"/> counts DAY, MORNING, AFTERNOON, NOON, SUNRISE; <see cref="Night"/> counts
-/// NIGHT, EVENING, MIDNIGHT; <see cref="Other"/> the rest (DAWN, DUSK, CONTINUOUS, LATER... or none written).
+/// NIGHT, EVENING, MIDNIGHT (also with a year, note or qualifier beside them: <c>NIGHT (1973)</c>, <c>DAY / DRIVING</c>,
+/// <c>LATE NIGHT</c>); <see cref="Other"/> the rest (DAWN, DUSK, CONTINUOUS, LATER... or none written).
 /// <see cref="ByName"/> has the count for each time as written, most frequent first.
 /// </summary>
 public sealed record TimeOfDaySplit(int Day, int Night, int Other, ImmutableArray<TimeOfDayCount> ByName)
@@ -84,8 +85,8 @@ public sealed record TimeOfDaySplit(int Day, int Night, int Other, ImmutableArra
 
     internal static TimeOfDaySplit Of(IReadOnlyCollection<SceneHeadingParts> headings)
     {
-        var day = headings.Count(h => h.TimeOfDay is { } t && DayTimes.Contains(t));
-        var night = headings.Count(h => h.TimeOfDay is { } t && NightTimes.Contains(t));
+        var day = headings.Count(h => SceneHeadingParts.TimeWord(h.TimeOfDay) is { } t && DayTimes.Contains(t));
+        var night = headings.Count(h => SceneHeadingParts.TimeWord(h.TimeOfDay) is { } t && NightTimes.Contains(t));
         return new TimeOfDaySplit(
             day,
             night,

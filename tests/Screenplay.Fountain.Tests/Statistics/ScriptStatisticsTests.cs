@@ -59,6 +59,29 @@ public sealed class ScriptStatisticsTests
             stats.TimesOfDay.ByName.Select(t => $"{t.TimeOfDay}:{t.Scenes}"));
     }
 
+    [Theory]
+    [InlineData("INT. HOUSE - NIGHT (1973)", "night")]
+    [InlineData("EXT. CAMP - DAY [LATER]", "day")]
+    [InlineData("EXT. ROAD - DAY / DRIVING", "day")]
+    [InlineData("INT. BAR - NIGHT / LATER", "night")]
+    [InlineData("INT. BAR - LATE NIGHT", "night")]
+    [InlineData("INT. KITCHEN - EARLY MORNING", "day")]
+    [InlineData("INT. KITCHEN - CONTINUOUS", "other")]
+    [InlineData("EXT. FIELD - MAGIC HOUR", "other")]
+    public void Time_of_day_counts_as_day_or_night_with_a_year_a_note_or_a_qualifier_written_beside_it(string heading, string expected)
+    {
+        var times = ScriptStatistics.Compute(Script(E(ElementType.SceneHeading, heading)), pageCount: 1).TimesOfDay;
+
+        var counted = (times.Day, times.Night, times.Other) switch
+        {
+            (1, 0, 0) => "day",
+            (0, 1, 0) => "night",
+            (0, 0, 1) => "other",
+            var t => t.ToString(),
+        };
+        Assert.Equal(expected, counted);
+    }
+
     [Fact]
     public void Runtime_is_estimated_at_one_minute_per_page()
     {
