@@ -54,19 +54,12 @@ internal static class IncrementalParser
             titlePage = previous.TitlePage;
         }
 
-        // The whole chunks before the window are shared with the previous document; only the elements after it are new records.
-        var builder = new ElementList.Builder(elements.Length + parsed.Count - (last - first));
+        // Nothing is copied: the elements before the window are shared as they are, the window's and those after it are
+        // shared with the shift recorded on their segments (ElementList moves their spans when someone reads them).
+        var builder = new ElementList.Builder();
         builder.AddRange(elements, 0, first);
-        for (int i = 0; i < parsed.Count; i++)
-        {
-            builder.Add(Shift(parsed[i], windowStart, 0));
-        }
-
-        for (int i = last; i < elements.Length; i++)
-        {
-            builder.Add(Shift(elements[i], delta, lineDelta));
-        }
-
+        builder.AddRange(parsed.ToList(), 0, parsed.Count, windowStart, 0);
+        builder.AddRange(elements, last, elements.Length, delta, lineDelta);
         var newElements = builder.ToList();
         bool sectionsChanged = HasSection(parsed) || HasSection(elements, first, last);
         var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + parsed.Count, parsed.Count - (last - first), delta, lineDelta, sectionsChanged);
@@ -124,7 +117,7 @@ internal static class IncrementalParser
     {
         for (int i = from; i < to; i++)
         {
-            if (elements[i].Type == ElementType.Section)
+            if (elements.Unshifted(i).Type == ElementType.Section)
             {
                 return true;
             }
@@ -132,9 +125,6 @@ internal static class IncrementalParser
 
         return false;
     }
-
-    private static Element Shift(Element e, int delta, int lineDelta) =>
-        delta == 0 && lineDelta == 0 ? e : e with { Span = new SourceSpan(e.Span.Start + delta, e.Span.Length, e.Span.Line + lineDelta) };
 
     private static bool MayMoveMasks(MaskSet masks, PieceText old, PieceText text, int start, int oldEnd, int newEnd)
     {
@@ -281,7 +271,7 @@ internal static class IncrementalParser
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (elements[mid].Span.Start < offset)
+            if (elements.SpanAt(mid).Start < offset)
             {
                 lo = mid + 1;
             }
@@ -300,9 +290,9 @@ internal static class IncrementalParser
         int anchor = 0, line = 1;
         if (firstAffected > 0)
         {
-            var e = previous.Elements[firstAffected - 1];
-            anchor = e.Span.Start;
-            line = e.Span.Line;
+            var span = previous.Elements.SpanAt(firstAffected - 1);
+            anchor = span.Start;
+            line = span.Line;
         }
         else if (!previous.TitlePage.IsEmpty)
         {

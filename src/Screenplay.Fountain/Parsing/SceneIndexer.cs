@@ -28,7 +28,7 @@ internal static class SceneIndexer
 
         public void Add(Element element)
         {
-            (_walker ??= new Walker(_scenes, [], [])).Add(element, elements.Count);
+            (_walker ??= new Walker(_scenes, [], [])).Add(element, element.Span, elements.Count);
             elements.Add(element);
         }
 
@@ -77,7 +77,7 @@ internal static class SceneIndexer
         var walker = new Walker(scenes, path, levels);
         for (int i = from; i < to; i++)
         {
-            walker.Add(elements[i], i);
+            walker.Add(elements.Unshifted(i), elements.SpanAt(i), i); // spans come shifted; the rest needs no copy
         }
 
         walker.Close();
@@ -103,12 +103,14 @@ internal static class SceneIndexer
         private ImmutableArray<string> _path = path;
         private ImmutableArray<int> _levels = levels;
         private Element? _heading;
+        private SourceSpan _headingSpan;
         private int _headingIndex;
         private string? _synopsis;
-        private Element? _previous;
+        private SourceSpan _previousSpan;
         private int _previousIndex;
 
-        public void Add(Element e, int index)
+        /// <summary>The next element, with its span (which may differ from the stored element's: see <see cref="ElementList"/>).</summary>
+        public void Add(Element e, SourceSpan span, int index)
         {
             switch (e.Type)
             {
@@ -126,6 +128,7 @@ internal static class SceneIndexer
                 case ElementType.SceneHeading:
                     Close();
                     _heading = e;
+                    _headingSpan = span;
                     _headingIndex = index;
                     break;
                 case ElementType.Synopsis when _heading is not null && index == _headingIndex + 1:
@@ -141,7 +144,7 @@ internal static class SceneIndexer
                     break;
             }
 
-            _previous = e;
+            _previousSpan = span;
             _previousIndex = index;
         }
 
@@ -153,8 +156,8 @@ internal static class SceneIndexer
                 return;
             }
 
-            var end = _previous!.Span.End;
-            scenes.Add(new Scene(h.Text, h.SceneNumber, new SourceSpan(h.Span.Start, end - h.Span.Start, h.Span.Line), _headingIndex, _previousIndex - _headingIndex + 1)
+            var end = _previousSpan.End;
+            scenes.Add(new Scene(h.Text, h.SceneNumber, new SourceSpan(_headingSpan.Start, end - _headingSpan.Start, _headingSpan.Line), _headingIndex, _previousIndex - _headingIndex + 1)
             {
                 Synopsis = _synopsis,
                 SectionPath = _path,

@@ -47,6 +47,46 @@ public sealed class ElementListTests
         }
     }
 
+    /// <summary>
+    /// Property: stretches taken with a shift (as a re-parse takes the elements after a change) read back moved, from
+    /// lists that were themselves built with shifts, however many segments pile up (past the compaction limit).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Shifted_stretches_read_back_with_their_spans_moved(int seed)
+    {
+        var random = new Random(seed);
+        var list = ElementList.Create([.. Enumerable.Range(0, ElementList.ChunkSize + 500).Select(Numbered)]);
+        var expected = list.ToList();
+        for (int step = 0; step < 120; step++)
+        {
+            // Like a keystroke: keep a prefix, put in a few new elements, take the rest moved by the change.
+            int first = random.Next(expected.Count + 1);
+            int last = Math.Min(expected.Count, first + random.Next(4));
+            int delta = random.Next(-3, 4), lineDelta = random.Next(-1, 2);
+            var fresh = Enumerable.Range(0, random.Next(3)).Select(i => Numbered(random.Next(100_000))).ToList();
+            var builder = new ElementList.Builder();
+            builder.AddRange(list, 0, first);
+            builder.AddRange(ElementList.Create([.. fresh]), 0, fresh.Count);
+            builder.AddRange(list, last, list.Length, delta, lineDelta);
+            var moved = expected.Skip(last).Select(e => e with { Span = new SourceSpan(e.Span.Start + delta, e.Span.Length, e.Span.Line + lineDelta) });
+            expected = [.. expected.Take(first), .. fresh, .. moved];
+            list = builder.ToList();
+            Assert.Equal(expected.Count, list.Length);
+            int probe = random.Next(Math.Max(1, list.Length));
+            if (list.Length > 0)
+            {
+                Assert.Equal(expected[probe].Span, list.SpanAt(probe)); // read without settling the segment
+                Assert.Equal(expected[probe].Text, list.Unshifted(probe).Text);
+            }
+        }
+
+        Assert.Equal(expected, list);
+        Assert.Equal(expected, Enumerable.Range(0, list.Length).Select(i => list[i]));
+        Assert.Same(list[list.Length / 2], list[list.Length / 2]); // a settled segment is settled once
+    }
+
     [Fact]
     public void Reading_outside_the_list_throws_instead_of_returning_a_stale_slot()
     {
