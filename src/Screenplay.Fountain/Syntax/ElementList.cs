@@ -22,7 +22,7 @@ public sealed class ElementList : IReadOnlyList<Element>
 {
     internal const int ChunkSize = 2048;
 
-    /// <summary>More segments than this and a builder copies everything into whole chunks (re-parses keep adding some).</summary>
+    /// <summary>More segments than this beyond the whole chunks and a builder copies everything into whole chunks (re-parses keep adding some).</summary>
     private const int MaxSegments = 48;
 
     private readonly Segment[] _segments;
@@ -57,7 +57,8 @@ public sealed class ElementList : IReadOnlyList<Element>
         get
         {
             int k = SegmentOf(index);
-            return Settled(k).Items[_segments[k].Start + index - Begin(k)];
+            var s = Settled(k);
+            return s.Items[s.Start + index - Begin(k)];
         }
     }
 
@@ -274,7 +275,7 @@ public sealed class ElementList : IReadOnlyList<Element>
                 return Empty;
             }
 
-            return _segments.Count <= MaxSegments ? new ElementList([.. _segments]) : Compacted();
+            return _segments.Count <= (_count / ChunkSize) + MaxSegments ? new ElementList([.. _segments]) : Compacted();
         }
 
         /// <summary>Everything copied into whole chunks with spans in place: one segment per chunk again.</summary>
