@@ -58,11 +58,13 @@ internal static class IncrementalParser
         // shared with the shift recorded on their segments (ElementList moves their spans when someone reads them).
         var builder = new ElementList.Builder();
         builder.AddRange(elements, 0, first);
-        builder.AddRange(parsed.ToList(), 0, parsed.Count, windowStart, 0);
+        var windowElements = parsed.ToList();
+        builder.AddRange(windowElements, 0, windowElements.Length, windowStart, 0);
         builder.AddRange(elements, last, elements.Length, delta, lineDelta);
         var newElements = builder.ToList();
-        bool sectionsChanged = HasSection(parsed) || HasSection(elements, first, last);
-        var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + parsed.Count, parsed.Count - (last - first), delta, lineDelta, sectionsChanged);
+        bool sectionsChanged = HasSection(windowElements, 0, windowElements.Length) || HasSection(elements, first, last);
+        int count = windowElements.Length;
+        var reuse = new SceneIndexer.Reuse(previous.Scenes, first, first + count, count - (last - first), delta, lineDelta, sectionsChanged);
         var scenes = SceneIndexer.Build(newElements, reuse);
         return new Document(string.Empty, titlePage, newElements, scenes, ShiftNotes(previous.Notes, start, delta, lineDelta))
         {
@@ -98,19 +100,6 @@ internal static class IncrementalParser
         }
 
         return result;
-    }
-
-    private static bool HasSection(ElementList.Builder elements)
-    {
-        for (int i = 0; i < elements.Count; i++)
-        {
-            if (elements[i].Type == ElementType.Section)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool HasSection(ElementList elements, int from, int to)

@@ -215,26 +215,6 @@ public sealed class ElementList : IReadOnlyList<Element>
 
         public int Count => _count;
 
-        /// <summary>An element added one by one (what the classifier reads back of its own output).</summary>
-        public Element this[int index]
-        {
-            get
-            {
-                int begin = 0;
-                foreach (var s in _segments)
-                {
-                    if (index < begin + s.Count)
-                    {
-                        return s.Items[s.Start + index - begin];
-                    }
-
-                    begin += s.Count;
-                }
-
-                return _current[index - begin];
-            }
-        }
-
         public void Add(Element item)
         {
             if (_inCurrent == _current.Length)
